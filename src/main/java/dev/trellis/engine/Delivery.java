@@ -1,0 +1,23 @@
+package dev.trellis.engine;
+
+import java.time.Duration;
+
+/** What happened to one outbound message. */
+public sealed interface Delivery {
+
+    /** Delivered; {@code platformRef} identifies the message on the platform (Slack ts, Teams activity id). */
+    record Sent(String platformRef) implements Delivery {
+    }
+
+    /** Not now (rate limit, transient error): try again after {@code after}. */
+    record RetryLater(java.time.Duration after, String reason) implements Delivery {
+    }
+
+    /** Will never succeed (channel gone, app uninstalled): recorded and dropped. */
+    record Failed(String reason) implements Delivery {
+    }
+
+    static Delivery retryLater(Duration after, String reason) {
+        return new RetryLater(after, reason);
+    }
+}

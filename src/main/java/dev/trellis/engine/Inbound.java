@@ -1,0 +1,56 @@
+package dev.trellis.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event from a channel, in the shape every channel shares. {@code eventId} is the platform's id and, with
+ * {@code channel}, the inbox's de-duplication key. {@code personId} is the platform user id; {@code address}
+ * says where replies go (a Slack DM channel, a Teams conversation reference id, a web session). {@code meta}
+ * carries platform details the channel needs again when it answers (team id, thread ts, service url); never
+ * what a person wrote.
+ */
+public record Inbound(String channel, String eventId, String personId, String address, Kind kind, String text,
+                      String controlId, List<String> values, Map<String, String> meta, Instant receivedAt) {
+
+    public enum Kind {
+        /** Free text the person typed. */
+        MESSAGE,
+        /** A click or selection on a control the bot sent: {@code controlId} and {@code values}. */
+        ACTION,
+        /** A command such as {@code /coach grow}: {@code text} holds what follows the command. */
+        COMMAND,
+        /** A timer fired (from scheduling): {@code controlId} names the timer. */
+        TIMER
+    }
+
+    public Inbound {
+        values = values == null ? List.of() : List.copyOf(values);
+        meta = meta == null ? Map.of() : Map.copyOf(meta);
+    }
+
+    /** The key of the conversation this event belongs to: one conversation per person and channel. */
+    public String conversationId() {
+        return channel + ":" + personId;
+    }
+
+    public static Inbound message(String channel, String eventId, String personId, String address, String text,
+                                  Instant at) {
+        return new Inbound(channel, eventId, personId, address, Kind.MESSAGE, text, null, List.of(), Map.of(), at);
+    }
+
+    public static Inbound action(String channel, String eventId, String personId, String address, String controlId,
+                                 List<String> values, Instant at) {
+        return new Inbound(channel, eventId, personId, address, Kind.ACTION, null, controlId, values, Map.of(), at);
+    }
+
+    public static Inbound command(String channel, String eventId, String personId, String address, String args,
+                                  Instant at) {
+        return new Inbound(channel, eventId, personId, address, Kind.COMMAND, args, null, List.of(), Map.of(), at);
+    }
+
+    public Inbound withMeta(Map<String, String> newMeta) {
+        return new Inbound(channel, eventId, personId, address, kind, text, controlId, values, newMeta, receivedAt);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.trellis.engine;
+
+import java.util.List;
+
+/**
+ * One message the bot sends, in the shape every channel renders (Block Kit, Adaptive Card, web-chat JSON).
+ * Questions carry a {@code controlId}: a click is only accepted while that control is the open question, so an
+ * old button gets a polite note instead of changing the conversation. {@code ANSWERED} tells a channel to replace
+ * the question {@code controlId} with the chosen {@code text}, so its buttons cannot be clicked twice.
+ */
+public record Outbound(String id, Kind kind, String text, List<Choice> choices, boolean multiple, Integer min,
+                       Integer max, String minLabel, String maxLabel, String controlId, String imageId) {
+
+    public enum Kind {
+        /** Plain text. */
+        TEXT,
+        /** A free-text question (typed answer expected; {@code NUMBER} and {@code DATE} for typed input). */
+        QUESTION, NUMBER, DATE,
+        /** Options as buttons or a select; {@code multiple} for checkboxes. */
+        CHOICE,
+        /** A rating from {@code min} to {@code max}. */
+        SCALE,
+        /** Yes / no. */
+        CONFIRM,
+        /** An image (a chart), {@code imageId} names the stored PNG, {@code text} is its alt text. */
+        IMAGE,
+        /** The question {@code controlId} was answered with {@code text}: replace its controls. */
+        ANSWERED
+    }
+
+    /** An option: the value sent back when clicked and the label shown. */
+    public record Choice(String value, String label) {
+    }
+
+    public Outbound {
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public boolean isQuestion() {
+        return controlId != null && kind != Kind.ANSWERED;
+    }
+
+    public static Outbound text(String id, String text) {
+        return new Outbound(id, Kind.TEXT, text, List.of(), false, null, null, null, null, null, null);
+    }
+}

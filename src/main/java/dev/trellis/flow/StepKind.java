@@ -1,0 +1,53 @@
+package dev.trellis.flow;
+
+import java.util.List;
+import java.util.Map;
+
+/** The closed set of step kinds of the flow language. */
+public sealed interface StepKind {
+
+    /** Says something and moves on. */
+    record Say(Text text) implements StepKind {
+    }
+
+    /** Asks for free text, a number or a date. {@code reflect} paraphrases the answer back before moving on. */
+    record Ask(Text text, AnswerType type, Validation validate, Retry retry, boolean reflect) implements StepKind {
+    }
+
+    enum AnswerType { TEXT, NUMBER, DATE }
+
+    /**
+     * Offers options: literal {@code options}, or {@code optionsExpr} (a CEL list) with {@code label} and
+     * {@code value} expressions over {@code option}. {@code multiple} saves a list.
+     */
+    record Choice(Text text, boolean multiple, List<Option> options, Expr optionsExpr, Expr label, Expr value,
+                  Retry retry) implements StepKind {
+    }
+
+    /** A rating from {@code min} to {@code max}, saved as an integer. */
+    record Scale(Text text, int min, int max, Text minLabel, Text maxLabel, Retry retry) implements StepKind {
+    }
+
+    /** A yes/no question, saved as a boolean. */
+    record Confirm(Text text, Text yes, Text no) implements StepKind {
+    }
+
+    /** Sets variables from CEL expressions. */
+    record SetVars(Map<String, Expr> values) implements StepKind {
+    }
+
+    /** Runs a named Java handler with arguments; its result map is saved under {@code save}. */
+    record Action(String name, Map<String, Expr> with, Position namePosition) implements StepKind {
+    }
+
+    /**
+     * Runs another flow as a sub-flow with {@code with} as its starting variables; when it ends, its variables
+     * are saved (as a map) under the calling step's {@code save}.
+     */
+    record Call(String flow, Map<String, Expr> with, Position flowPosition) implements StepKind {
+    }
+
+    /** Ends the flow, optionally saying something first. */
+    record End(Text text) implements StepKind {
+    }
+}
