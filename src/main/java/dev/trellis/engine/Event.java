@@ -1,0 +1,30 @@
+package dev.trellis.engine;
+
+import java.util.List;
+
+/** What happened to a conversation, independent of the channel it came from. */
+public sealed interface Event {
+
+    /** The person typed {@code text}. Interrupt words (help, back, stop, menu, pause) are recognised here. */
+    record Said(String text) implements Event {
+    }
+
+    /** The person clicked or selected on control {@code controlId}. */
+    record Clicked(String controlId, List<String> values) implements Event {
+        public Clicked {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
+    /** A command: {@code args} is what follows {@code /coach} (empty = menu, a flow id, {@code stop}, {@code help}). */
+    record Command(String args) implements Event {
+    }
+
+    /** Time passed: the engine checks step timeouts and the idle limit against the clock. */
+    record Tick() implements Event {
+    }
+
+    /** A scheduled timer fired: start {@code flowId} (when no other flow runs) with {@code vars}. */
+    record TimerFired(String timerId, String flowId, java.util.Map<String, Object> vars) implements Event {
+    }
+}

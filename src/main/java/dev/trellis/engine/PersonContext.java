@@ -1,0 +1,16 @@
+package dev.trellis.engine;
+
+import java.util.Map;
+
+/**
+ * Data about the person that flows read in expressions, beside their own variables: {@code person} (name,
+ * timezone, manager...), {@code goals} ({@code goals.active}, ...) and whatever the coaching domain adds. Loaded
+ * when a turn needs it and again after an action ran.
+ */
+public interface PersonContext {
+
+    /** Top-level variables by name (e.g. {@code person}, {@code goals}); values are plain maps and lists. */
+    Map<String, Object> load(String channel, String personId);
+
+    PersonContext NONE = (channel, personId) -> Map.of();
+}
