@@ -10,8 +10,14 @@ import java.util.Map;
  */
 public interface ActionHandler {
 
-    /** The name flows use, {@code feature.verb}. */
-    String name();
+    /** The name flows use, {@code feature.verb}: from the class's {@link ActionName}. */
+    default String name() {
+        ActionName annotation = getClass().getAnnotation(ActionName.class);
+        if (annotation == null) {
+            throw new IllegalStateException(getClass().getName() + " has no @ActionName");
+        }
+        return annotation.value();
+    }
 
     /** Does the work; the returned map is saved under the step's {@code save}. Throwing makes the engine apologise. */
     Map<String, Object> run(Request request) throws Exception;

@@ -10,9 +10,10 @@ import java.util.Optional;
  * A loaded, validated flow at one version. {@code version} is the content hash of its source, so a running
  * conversation can finish on the version it started on. {@code idleLimit} is how long a conversation may sit
  * unanswered before it is closed as abandoned. {@code migrations} maps step ids of older versions to steps of
- * this one. {@code listed} says whether the flow appears in the menu.
+ * this one. {@code listed} says whether the flow appears in the menu. {@code params} are variables a caller
+ * passes in with {@code call ... with:} (or a timer with its event); they count as defined from the start.
  */
-public record Flow(String id, String title, String description, String start, List<Step> steps,
+public record Flow(String id, String title, String description, String start, List<String> params, List<Step> steps,
                    Map<String, String> migrations, Duration idleLimit, boolean listed, String version,
                    String source, String file) {
 
@@ -20,6 +21,7 @@ public record Flow(String id, String title, String description, String start, Li
 
     public Flow {
         steps = List.copyOf(steps);
+        params = params == null ? List.of() : List.copyOf(params);
         migrations = migrations == null ? Map.of() : Map.copyOf(migrations);
         idleLimit = idleLimit == null ? DEFAULT_IDLE_LIMIT : idleLimit;
     }
