@@ -1,0 +1,344 @@
+// The Trellis web chat: renders the bot's messages by kind and posts what the person types or clicks.
+// Messages arrive on a Server-Sent Events stream; when the stream is down the page polls the history instead.
+// Every entry has an id and is shown once, whichever way it arrived.
+(() => {
+  'use strict';
+
+  const POLL_MS = 3000;
+  const log = document.getElementById('log');
+  const flowsSection = document.getElementById('flows');
+  const flowList = document.getElementById('flow-list');
+  const flowsEmpty = document.getElementById('flows-empty');
+  const menuToggle = document.getElementById('menu-toggle');
+  const errorBox = document.getElementById('error');
+  const composer = document.getElementById('composer');
+  const say = document.getElementById('say');
+
+  const shown = new Set();           // entry ids already on the page
+  const questions = new Map();       // controlId -> the <li> elements asking it, latest last
+  let openControl = null;
+  let pollTimer = null;
+
+  // crypto.randomUUID needs a secure context; getRandomValues works on plain http too
+  function uuid() {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : value);
+    }
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = !message;
+  }
+
+  async function post(body) {
+    showError('');
+    let response;
+    try {
+      response = await fetch('/api/web/messages', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+    } catch (e) {
+      showError('Trellis could not be reached. Please check your connection and try again.');
+      return false;
+    }
+    if (response.ok) return true;
+    let message = `Trellis could not take that message (error ${response.status}).`;
+    try {
+      const answer = await response.json();
+      if (answer && answer.error) message = answer.error;
+    } catch (e) { /* keep the generic message */ }
+    showError(message);
+    return false;
+  }
+
+  // --- rendering -------------------------------------------------------------------------------------------
+
+  function render(entry) {
+    if (entry.id && shown.has(entry.id)) return;
+    if (entry.id) shown.add(entry.id);
+    if (entry.kind === 'ANSWERED') {
+      answered(entry.controlId, entry.text);
+      return;
+    }
+    const mine = entry.from === 'person';
+    const textId = `t-${entry.id || uuid()}`;
+    const item = el('li', { class: `msg ${mine ? 'from-person' : 'from-bot'}`, 'data-id': entry.id });
+    if (mine) item.append(el('span', { class: 'visually-hidden' }, 'You said: '));
+    if (entry.kind === 'IMAGE') {
+      item.append(el('img', { src: entry.imageUrl, alt: entry.text || 'Chart' }));
+    } else if (entry.text) {
+      item.append(el('p', { class: 'text', id: textId }, entry.text));
+    }
+    const controls = mine ? null : controlsFor(entry, textId);
+    if (controls) {
+      item.dataset.control = entry.controlId;
+      item.append(controls);
+      const asking = questions.get(entry.controlId) || [];
+      asking.push(item);
+      questions.set(entry.controlId, asking);
+      open(entry.controlId);
+    } else if (!mine && isTypedQuestion(entry)) {
+      open(entry.controlId);
+    }
+    log.append(item);
+    flowsCollapse();
+    item.scrollIntoView({ block: 'nearest' });
+    return item;
+  }
+
+  function isTypedQuestion(entry) {
+    return entry.kind === 'QUESTION' && entry.controlId;
+  }
+
+  function controlsFor(entry, textId) {
+    switch (entry.kind) {
+      case 'CHOICE': return entry.multiple ? checkboxes(entry, textId) : buttons(entry, entry.choices, textId);
+      case 'CONFIRM': return buttons(entry, confirmChoices(entry), textId);
+      case 'SCALE': return scale(entry, textId);
+      case 'NUMBER': return typedInput(entry, 'number', textId);
+      case 'DATE': return typedInput(entry, 'date', textId);
+      default: return null; // QUESTION is answered in the message box, which is always there
+    }
+  }
+
+  function group(textId, ...children) {
+    return el('div', { class: 'controls', role: 'group', 'aria-labelledby': textId }, ...children);
+  }
+
+  function confirmChoices(entry) {
+    if (entry.choices && entry.choices.length) return entry.choices;
+    return [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+  }
+
+  function buttons(entry, choices, textId) {
+    const box = group(textId);
+    for (const choice of choices) {
+      box.append(el('button', {
+        type: 'button',
+        onclick: () => click(entry.controlId, [choice.value], box),
+      }, choice.label));
+    }
+    return box;
+  }
+
+  function checkboxes(entry, textId) {
+    const name = `c-${entry.id}`;
+    const fieldset = el('fieldset', {});
+    fieldset.append(el('legend', { class: 'visually-hidden' }, entry.text || 'Choose'));
+    for (const choice of entry.choices) {
+      fieldset.append(el('label', {},
+        el('input', { type: 'checkbox', name, value: choice.value }), choice.label));
+    }
+    const form = el('form', { class: 'controls', role: 'group', 'aria-labelledby': textId });
+    form.append(fieldset, el('button', { type: 'submit', class: 'primary' }, 'Send'));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      const values = Array.from(form.querySelectorAll('input:checked'), input => input.value);
+      if (!values.length) {
+        showError('Please choose at least one option.');
+        return;
+      }
+      click(entry.controlId, values, form);
+    });
+    return form;
+  }
+
+  function scale(entry, textId) {
+    const min = Number.isInteger(entry.min) ? entry.min : 1;
+    const max = Number.isInteger(entry.max) ? entry.max : 10;
+    const row = el('div', { class: 'scale-buttons' });
+    const box = group(textId, el('div', { class: 'scale' }, row));
+    for (let n = min; n <= max; n++) {
+      const hint = n === min ? entry.minLabel : n === max ? entry.maxLabel : null;
+      row.append(el('button', {
+        type: 'button',
+        'aria-label': hint ? `${n} (${hint})` : null,
+        onclick: () => click(entry.controlId, [String(n)], box),
+      }, String(n)));
+    }
+    if (entry.minLabel || entry.maxLabel) {
+      box.firstChild.append(el('div', { class: 'scale-labels', 'aria-hidden': 'true' },
+        el('span', {}, entry.minLabel || ''), el('span', {}, entry.maxLabel || '')));
+    }
+    return box;
+  }
+
+  function typedInput(entry, type, textId) {
+    const inputId = `i-${entry.id}`;
+    const input = el('input', { type, id: inputId, required: true, step: type === 'number' ? 'any' : null });
+    const form = el('form', { class: 'controls', role: 'group', 'aria-labelledby': textId },
+      el('label', { for: inputId, class: 'visually-hidden' }, type === 'number' ? 'Your number' : 'Your date'),
+      input,
+      el('button', { type: 'submit', class: 'primary' }, 'Send'));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      const value = input.value.trim();
+      if (!value) {
+        showError(type === 'number' ? 'Please enter a number.' : 'Please pick a date.');
+        input.focus();
+        return;
+      }
+      click(entry.controlId, [value], form);
+    });
+    return form;
+  }
+
+  function setEnabled(box, enabled) {
+    for (const control of box.querySelectorAll('button, input')) control.disabled = !enabled;
+    box.classList.toggle('closed', !enabled);
+  }
+
+  async function click(controlId, values, box) {
+    setEnabled(box, false); // one answer per question; a failed post hands the controls back
+    const ok = await post({ id: uuid(), controlId, values });
+    if (!ok && openControl === controlId) setEnabled(box, true);
+  }
+
+  // The question `controlId` waits for an answer; every other unanswered question is closed.
+  function open(controlId) {
+    openControl = controlId;
+    for (const [id, items] of questions) {
+      items.forEach((item, i) => {
+        const box = item.querySelector('.controls');
+        if (box) setEnabled(box, id === controlId && i === items.length - 1);
+      });
+    }
+    const first = controlId && questions.has(controlId)
+      ? questions.get(controlId).at(-1).querySelector('.controls button, .controls input')
+      : null;
+    // never pull the caret out of a message the person is in the middle of typing
+    if (document.activeElement === say && say.value) return;
+    (first || say).focus({ preventScroll: true });
+  }
+
+  function answered(controlId, text) {
+    const items = questions.get(controlId) || [];
+    items.forEach((item, i) => {
+      const box = item.querySelector('.controls');
+      if (!box) return;
+      if (i === items.length - 1) {
+        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), text));
+      } else {
+        box.remove();
+      }
+    });
+    if (openControl === controlId) openControl = null;
+  }
+
+  // --- loading ---------------------------------------------------------------------------------------------
+
+  async function loadHistory() {
+    let response;
+    try {
+      response = await fetch('/api/web/history', { credentials: 'same-origin' });
+    } catch (e) {
+      return;
+    }
+    if (!response.ok) return;
+    const history = await response.json();
+    for (const entry of history.entries) render(entry);
+    if (history.openControl !== openControl) open(history.openControl);
+  }
+
+  async function loadFlows() {
+    const response = await fetch('/api/web/flows', { credentials: 'same-origin' });
+    const flows = response.ok ? await response.json() : [];
+    flowsEmpty.hidden = flows.length > 0;
+    for (const flow of flows) {
+      const button = el('button', { type: 'button', class: 'flow', 'data-flow': flow.id },
+        el('span', { class: 'flow-title' }, flow.title),
+        el('span', { class: 'flow-description' }, flow.description || ''));
+      button.addEventListener('click', async () => {
+        if (await post({ id: uuid(), command: flow.id })) {
+          showFlows(false);
+          say.focus();
+        }
+      });
+      flowList.append(el('li', {}, button));
+    }
+  }
+
+  function showFlows(visible) {
+    flowsSection.hidden = !visible;
+    menuToggle.setAttribute('aria-expanded', String(visible));
+  }
+
+  // The menu stays open until the conversation has something in it.
+  function flowsCollapse() {
+    if (log.children.length === 1) showFlows(false);
+  }
+
+  function startPolling() {
+    if (!pollTimer) pollTimer = setInterval(loadHistory, POLL_MS);
+  }
+
+  function stopPolling() {
+    clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  function connect() {
+    if (!window.EventSource) {
+      startPolling();
+      return;
+    }
+    const stream = new EventSource('/api/web/stream');
+    stream.onmessage = event => render(JSON.parse(event.data));
+    stream.onopen = () => {
+      stopPolling();
+      loadHistory(); // catches what was sent while the stream was down
+    };
+    stream.onerror = () => {
+      startPolling();
+      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, POLL_MS);
+    };
+  }
+
+  // --- the message box -------------------------------------------------------------------------------------
+
+  composer.addEventListener('submit', async event => {
+    event.preventDefault();
+    const text = say.value.trim();
+    if (!text) return;
+    const id = uuid();
+    say.value = '';
+    const item = render({ id, from: 'person', kind: 'TEXT', text });
+    if (!(await post({ id, text }))) {
+      // nothing was taken: give the words back so the person can try again
+      item.remove();
+      shown.delete(id);
+      if (!say.value) say.value = text;
+      say.focus();
+    }
+  });
+
+  menuToggle.addEventListener('click', () => {
+    const visible = flowsSection.hidden;
+    showFlows(visible);
+    if (visible) flowList.querySelector('button')?.focus();
+  });
+
+  (async () => {
+    await Promise.all([loadFlows(), loadHistory()]);
+    if (log.children.length) showFlows(false);
+    connect();
+  })();
+})();
