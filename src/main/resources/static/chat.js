@@ -83,7 +83,10 @@
     const item = el('li', { class: `msg ${mine ? 'from-person' : 'from-bot'}`, 'data-id': entry.id });
     if (mine) item.append(el('span', { class: 'visually-hidden' }, 'You said: '));
     if (entry.kind === 'IMAGE') {
-      item.append(el('img', { src: entry.imageUrl, alt: entry.text || 'Chart' }));
+      const image = el('img', { src: entry.imageUrl, alt: entry.text || 'Chart' });
+      // an image that cannot be loaded still says what it showed
+      image.addEventListener('error', () => image.replaceWith(el('p', { class: 'text' }, image.alt)));
+      item.append(image);
     } else if (entry.text) {
       item.append(el('p', { class: 'text', id: textId }, entry.text));
     }
@@ -147,7 +150,7 @@
       fieldset.append(el('label', {},
         el('input', { type: 'checkbox', name, value: choice.value }), choice.label));
     }
-    const form = el('form', { class: 'controls', role: 'group', 'aria-labelledby': textId });
+    const form = el('form', { class: 'controls stacked', role: 'group', 'aria-labelledby': textId });
     form.append(fieldset, el('button', { type: 'submit', class: 'primary' }, 'Send'));
     form.addEventListener('submit', event => {
       event.preventDefault();
@@ -229,13 +232,14 @@
     (first || say).focus({ preventScroll: true });
   }
 
+  // A typed answer is already on the page as the person's own message; only controls need replacing.
   function answered(controlId, text) {
     const items = questions.get(controlId) || [];
     items.forEach((item, i) => {
       const box = item.querySelector('.controls');
       if (!box) return;
       if (i === items.length - 1) {
-        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), text));
+        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), ' ', text));
       } else {
         box.remove();
       }

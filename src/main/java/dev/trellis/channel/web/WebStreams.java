@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -52,6 +54,16 @@ class WebStreams {
             }
         }
         return reached;
+    }
+
+    /**
+     * Ends every stream when the application shuts down: an open stream is an active request, and graceful
+     * shutdown would otherwise wait for it until its timeout. The browsers reconnect to another node or later.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        bySession.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        bySession.clear();
     }
 
     private void remove(String sessionId, SseEmitter emitter) {
