@@ -16,6 +16,8 @@
 
   const shown = new Set();           // entry ids already on the page
   const questions = new Map();       // controlId -> the <li> elements asking it, latest last
+  const unconfirmed = [];            // texts the person sent that the history has not shown yet, oldest first
+  const flowTitles = new Map();      // flow id -> title, to show a started flow by its name
   let openControl = null;
   let pollTimer = null;
 
@@ -71,16 +73,24 @@
 
   // --- rendering -------------------------------------------------------------------------------------------
 
-  function render(entry) {
-    if (entry.id && shown.has(entry.id)) return;
+  // The bot marks emphasis as *words*; shown as bold text, built as nodes so nothing is read as HTML.
+  function formatted(text) {
+    const fragment = document.createDocumentFragment();
+    text.split(/\*([^*\n]+)\*/).forEach((part, i) => fragment.append(i % 2 ? el('strong', {}, part) : part));
+    return fragment;
+  }
+
+  function render(entry, echo = false) {
+    if (entry.id && shown.has(entry.id)) return null;
     if (entry.id) shown.add(entry.id);
     if (entry.kind === 'ANSWERED') {
       answered(entry.controlId, entry.text);
-      return;
+      return null;
     }
     const mine = entry.from === 'person';
+    if (mine && !echo && adoptEcho(entry.text)) return null;
     const textId = `t-${entry.id || uuid()}`;
-    const item = el('li', { class: `msg ${mine ? 'from-person' : 'from-bot'}`, 'data-id': entry.id });
+    const item = el('li', { class: `msg ${mine ? 'from-person' : 'from-bot'}` });
     if (mine) item.append(el('span', { class: 'visually-hidden' }, 'You said: '));
     if (entry.kind === 'IMAGE') {
       const image = el('img', { src: entry.imageUrl, alt: entry.text || 'Chart' });
@@ -88,27 +98,29 @@
       image.addEventListener('error', () => image.replaceWith(el('p', { class: 'text' }, image.alt)));
       item.append(image);
     } else if (entry.text) {
-      item.append(el('p', { class: 'text', id: textId }, entry.text));
+      const shownText = mine ? (flowTitles.get(entry.text) || entry.text) : entry.text;
+      item.append(el('p', { class: 'text', id: textId }, mine ? shownText : formatted(shownText)));
     }
     const controls = mine ? null : controlsFor(entry, textId);
     if (controls) {
-      item.dataset.control = entry.controlId;
+      item.dataset.kind = entry.kind;
       item.append(controls);
       const asking = questions.get(entry.controlId) || [];
       asking.push(item);
       questions.set(entry.controlId, asking);
-      open(entry.controlId);
-    } else if (!mine && isTypedQuestion(entry)) {
-      open(entry.controlId);
     }
     log.append(item);
+    if (!mine && entry.controlId) asked(entry.controlId);
     flowsCollapse();
     item.scrollIntoView({ block: 'nearest' });
     return item;
   }
 
-  function isTypedQuestion(entry) {
-    return entry.kind === 'QUESTION' && entry.controlId;
+  // What the person typed is on the page before the server has it; the history's copy of it is not shown twice.
+  function adoptEcho(text) {
+    if (!unconfirmed.length || unconfirmed[0] !== text) return false;
+    unconfirmed.shift();
+    return true;
   }
 
   function controlsFor(entry, textId) {
@@ -116,19 +128,19 @@
       case 'CHOICE': return entry.multiple ? checkboxes(entry, textId) : buttons(entry, entry.choices, textId);
       case 'CONFIRM': return buttons(entry, confirmChoices(entry), textId);
       case 'SCALE': return scale(entry, textId);
-      case 'NUMBER': return typedInput(entry, 'number', textId);
-      case 'DATE': return typedInput(entry, 'date', textId);
+      case 'NUMBER': return numberInput(textId);
+      case 'DATE': return dateInput(entry, textId);
       default: return null; // QUESTION is answered in the message box, which is always there
     }
-  }
-
-  function group(textId, ...children) {
-    return el('div', { class: 'controls', role: 'group', 'aria-labelledby': textId }, ...children);
   }
 
   function confirmChoices(entry) {
     if (entry.choices && entry.choices.length) return entry.choices;
     return [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+  }
+
+  function group(textId, ...children) {
+    return el('div', { class: 'controls', role: 'group', 'aria-labelledby': textId }, ...children);
   }
 
   function buttons(entry, choices, textId) {
@@ -144,14 +156,12 @@
 
   function checkboxes(entry, textId) {
     const name = `c-${entry.id}`;
-    const fieldset = el('fieldset', {});
-    fieldset.append(el('legend', { class: 'visually-hidden' }, entry.text || 'Choose'));
+    const fieldset = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, entry.text || 'Choose'));
     for (const choice of entry.choices) {
-      fieldset.append(el('label', {},
-        el('input', { type: 'checkbox', name, value: choice.value }), choice.label));
+      fieldset.append(el('label', {}, el('input', { type: 'checkbox', name, value: choice.value }), choice.label));
     }
-    const form = el('form', { class: 'controls stacked', role: 'group', 'aria-labelledby': textId });
-    form.append(fieldset, el('button', { type: 'submit', class: 'primary' }, 'Send'));
+    const form = el('form', { class: 'controls stacked', role: 'group', 'aria-labelledby': textId },
+      fieldset, el('button', { type: 'submit', class: 'primary' }, 'Send'));
     form.addEventListener('submit', event => {
       event.preventDefault();
       const values = Array.from(form.querySelectorAll('input:checked'), input => input.value);
@@ -178,57 +188,71 @@
       }, String(n)));
     }
     if (entry.minLabel || entry.maxLabel) {
-      box.firstChild.append(el('div', { class: 'scale-labels', 'aria-hidden': 'true' },
+      row.after(el('div', { class: 'scale-labels', 'aria-hidden': 'true' },
         el('span', {}, entry.minLabel || ''), el('span', {}, entry.maxLabel || '')));
     }
     return box;
   }
 
-  function typedInput(entry, type, textId) {
-    const inputId = `i-${entry.id}`;
-    const input = el('input', { type, id: inputId, required: true, step: type === 'number' ? 'any' : null });
+  function inlineForm(textId, labelText, input, onValue) {
     const form = el('form', { class: 'controls', role: 'group', 'aria-labelledby': textId },
-      el('label', { for: inputId, class: 'visually-hidden' }, type === 'number' ? 'Your number' : 'Your date'),
-      input,
+      el('label', { for: input.id, class: 'visually-hidden' }, labelText), input,
       el('button', { type: 'submit', class: 'primary' }, 'Send'));
     form.addEventListener('submit', event => {
       event.preventDefault();
       const value = input.value.trim();
       if (!value) {
-        showError(type === 'number' ? 'Please enter a number.' : 'Please pick a date.');
+        showError(`${labelText}, please.`);
         input.focus();
         return;
       }
-      click(entry.controlId, [value], form);
+      onValue(value, form);
     });
     return form;
   }
 
+  // A number is a typed answer (help, back and stop still work in the message box); the box only helps to type it.
+  function numberInput(textId) {
+    const input = el('input', { type: 'number', id: `i-${uuid()}`, step: 'any', inputmode: 'decimal' });
+    return inlineForm(textId, 'Your number', input, async (value, form) => {
+      if (await sendText(value)) form.remove();
+    });
+  }
+
+  function dateInput(entry, textId) {
+    const input = el('input', { type: 'date', id: `i-${uuid()}` });
+    return inlineForm(textId, 'Your date', input, (value, form) => click(entry.controlId, [value], form));
+  }
+
   function setEnabled(box, enabled) {
     for (const control of box.querySelectorAll('button, input')) control.disabled = !enabled;
-    box.classList.toggle('closed', !enabled);
   }
 
   async function click(controlId, values, box) {
     setEnabled(box, false); // one answer per question; a failed post hands the controls back
-    const ok = await post({ id: uuid(), controlId, values });
-    if (!ok && openControl === controlId) setEnabled(box, true);
+    if (!(await post({ id: uuid(), controlId, values }))) setEnabled(box, true);
   }
 
-  // The question `controlId` waits for an answer; every other unanswered question is closed.
-  function open(controlId) {
+  // `controlId` is the question waiting now. An older copy of the same question (asked again after an invalid
+  // answer) loses its controls, and so does a number box that is no longer asked: numbers are answered by typing.
+  // Other old buttons stay: clicking one gets a polite note from Trellis.
+  function asked(controlId) {
     openControl = controlId;
     for (const [id, items] of questions) {
       items.forEach((item, i) => {
-        const box = item.querySelector('.controls');
-        if (box) setEnabled(box, id === controlId && i === items.length - 1);
+        const current = id === controlId && i === items.length - 1;
+        const superseded = id === controlId ? !current : item.dataset.kind === 'NUMBER';
+        if (superseded) item.querySelector('.controls')?.remove();
       });
     }
-    const first = controlId && questions.has(controlId)
-      ? questions.get(controlId).at(-1).querySelector('.controls button, .controls input')
-      : null;
+    focusQuestion();
+  }
+
+  function focusQuestion() {
     // never pull the caret out of a message the person is in the middle of typing
     if (document.activeElement === say && say.value) return;
+    const items = questions.get(openControl);
+    const first = items ? items.at(-1).querySelector('.controls button, .controls input') : null;
     (first || say).focus({ preventScroll: true });
   }
 
@@ -239,12 +263,12 @@
       const box = item.querySelector('.controls');
       if (!box) return;
       if (i === items.length - 1) {
-        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), ' ', text));
+        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), ' ',
+          text));
       } else {
         box.remove();
       }
     });
-    if (openControl === controlId) openControl = null;
   }
 
   // --- loading ---------------------------------------------------------------------------------------------
@@ -259,7 +283,7 @@
     if (!response.ok) return;
     const history = await response.json();
     for (const entry of history.entries) render(entry);
-    if (history.openControl !== openControl) open(history.openControl);
+    if (history.openControl !== openControl) asked(history.openControl);
   }
 
   async function loadFlows() {
@@ -267,11 +291,12 @@
     const flows = response.ok ? await response.json() : [];
     flowsEmpty.hidden = flows.length > 0;
     for (const flow of flows) {
+      flowTitles.set(flow.id, flow.title);
       const button = el('button', { type: 'button', class: 'flow', 'data-flow': flow.id },
         el('span', { class: 'flow-title' }, flow.title),
         el('span', { class: 'flow-description' }, flow.description || ''));
       button.addEventListener('click', async () => {
-        if (await post({ id: uuid(), command: flow.id })) {
+        if (await sendEcho(flow.id, { command: flow.id })) {
           showFlows(false);
           say.focus();
         }
@@ -318,17 +343,29 @@
 
   // --- the message box -------------------------------------------------------------------------------------
 
+  // Shows what the person sent at once and posts it; when it was not taken, takes it back off the page.
+  async function sendEcho(text, body) {
+    const id = uuid();
+    const item = render({ id, from: 'person', kind: 'TEXT', text }, true);
+    unconfirmed.push(text);
+    if (await post({ id, ...body })) return true;
+    item.remove();
+    shown.delete(id);
+    unconfirmed.splice(unconfirmed.lastIndexOf(text), 1);
+    return false;
+  }
+
+  function sendText(text) {
+    return sendEcho(text, { text });
+  }
+
   composer.addEventListener('submit', async event => {
     event.preventDefault();
     const text = say.value.trim();
     if (!text) return;
-    const id = uuid();
     say.value = '';
-    const item = render({ id, from: 'person', kind: 'TEXT', text });
-    if (!(await post({ id, text }))) {
+    if (!(await sendText(text))) {
       // nothing was taken: give the words back so the person can try again
-      item.remove();
-      shown.delete(id);
       if (!say.value) say.value = text;
       say.focus();
     }
@@ -341,7 +378,8 @@
   });
 
   (async () => {
-    await Promise.all([loadFlows(), loadHistory()]);
+    await loadFlows(); // first: the history shows started flows by their titles
+    await loadHistory();
     if (log.children.length) showFlows(false);
     connect();
   })();

@@ -28,7 +28,7 @@ class WebOutboundChannel implements OutboundChannel {
 
     @Override
     public Delivery deliver(Recipient to, Outbound message) {
-        streams.push(to.address(), ChatEntry.bot(message));
+        streams.push(to.address(), ChatEntry.bot(to.conversationId(), message));
         return new Delivery.Sent(message.id());
     }
 }

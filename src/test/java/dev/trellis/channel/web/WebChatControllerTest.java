@@ -73,7 +73,7 @@ class WebChatControllerTest {
             return conversationId -> conversationId.equals("web:" + SESSION)
                     ? new ChatHistory.Transcript(List.of(
                             ChatEntry.person("e1", "I want to run a marathon"),
-                            ChatEntry.bot(Outbound.text("m1", "What is true today?"))), "c7")
+                            ChatEntry.bot(conversationId, Outbound.text("m1", "What is true today?"))), "c7")
                     : new ChatHistory.Transcript(List.of(), null);
         }
 
@@ -294,14 +294,16 @@ class WebChatControllerTest {
         MvcResult stream = mvc.perform(get("/api/web/stream").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
                 .andExpect(request().asyncStarted())
                 .andReturn();
-        Outbound scale = new Outbound("m9", Outbound.Kind.SCALE, "How close are you?", List.of(), false, 1, 10,
+        String messageId = "web:" + SESSION + ":3:1";
+        Outbound scale = new Outbound(messageId, Outbound.Kind.SCALE, "How close are you?", List.of(), false, 1, 10,
                 "not at all", "completely", "c9", null);
 
         Delivery delivery = channel.deliver(new Recipient("web:" + SESSION, "web", SESSION, SESSION, Map.of()), scale);
 
-        assertThat(delivery).isEqualTo(new Delivery.Sent("m9"));
+        assertThat(delivery).isEqualTo(new Delivery.Sent(messageId));
         assertThat(stream.getResponse().getContentAsString())
-                .contains("id:m9")
+                .contains("id:3:1")
+                .doesNotContain(SESSION)
                 .contains("\"kind\":\"SCALE\"")
                 .contains("\"controlId\":\"c9\"")
                 .contains("\"maxLabel\":\"completely\"");

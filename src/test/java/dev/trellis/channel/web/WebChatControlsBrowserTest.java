@@ -139,14 +139,16 @@ class WebChatControlsBrowserTest {
     }
 
     private void assertTranscript() {
-        List<String> answers = browser.driver.findElements(By.cssSelector("#log .answer")).stream()
-                .map(WebElement::getText).toList();
+        List<String> answers = texts("#log .answer");
         assertThat(answers).containsExactly("You answered: Learning", "You answered: 4",
-                "You answered: Time, People", "You answered: 3", "You answered: 2027-03-15",
-                "You answered: Yes, please");
+                "You answered: Time, People", "You answered: 2027-03-15", "You answered: Yes, please");
+        assertThat(texts("#log .from-person .text")).containsExactly("Every control", "3", "Book a course");
         assertThat(browser.driver.findElements(By.cssSelector("#log .controls"))).isEmpty();
-        assertThat(browser.driver.findElement(By.cssSelector("#log .from-person .text")).getText())
-                .isEqualTo("Book a course");
+        assertThat(browser.driver.findElement(By.cssSelector("#log strong")).getText()).isEqualTo("every");
+    }
+
+    private List<String> texts(String css) {
+        return browser.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     private WebElement lastMessage() {
