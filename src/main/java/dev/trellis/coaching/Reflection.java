@@ -21,7 +21,7 @@ public final class Reflection {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;\\n]+|,\\s*(?:but|and|because|so)\\s+|\\s+but\\s+");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:but|and|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically|actually|like|yeah|yes|to be honest|you know)[,\\s]+)+",
+            "^(?:(?:but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically|actually|like|yeah|yes|to be honest|you know)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSURE = Pattern.compile(
             "^(?:i\\s+)?(?:don'?t|do not|dont)\\s+know\\b.*|^(?:i'?m\\s+)?not\\s+sure\\b.*|^no\\s+idea\\b.*|^dunno\\b.*",

@@ -16,7 +16,7 @@ import org.knowm.xchart.style.Styler;
  */
 public final class WheelChart {
 
-    public static final int WIDTH = 640;
+    public static final int WIDTH = 760;
     public static final int HEIGHT = 560;
 
     private static final Color NOW = new Color(0x2E7D32);
@@ -34,6 +34,7 @@ public final class WheelChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setChartBackgroundColor(Color.WHITE)
                 .setAntiAlias(true);
+        chart.getStyler().setPlotBorderVisible(false);
         chart.getStyler().setRadiiTickMarksCount(Wheel.MAX).setSeriesFilled(true);
         if (previous != null) {
             RadarSeries before = chart.addSeries("Before", fractions(previous));
