@@ -52,7 +52,12 @@ final class TranscriptRunner {
 
     void run(Path file) throws IOException {
         String name = file.getFileName().toString();
-        Node root = new Yaml().compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        Node root;
+        try {
+            root = new Yaml().compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new AssertionError(name + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+        }
         if (!(root instanceof MappingNode doc)) throw new AssertionError(name + ":1: a transcript is a mapping");
         Map<String, Node> header = fields(doc);
         ConversationState.Profile profile = profile(header.get("person"));
