@@ -1,13 +1,16 @@
 package dev.trellis.channel.web;
 
+import dev.trellis.coaching.ChartImages;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +37,17 @@ class WebChatController {
     private final ChatHistory history;
     private final WebStreams streams;
     private final WebMessageReader reader;
+    private final ChartImages charts;
     private final Clock clock;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
-                      WebMessageReader reader, ObjectProvider<Clock> clock) {
+                      WebMessageReader reader, ChartImages charts, ObjectProvider<Clock> clock) {
         this.inbox = inbox;
         this.flows = flows;
         this.history = history;
         this.streams = streams;
         this.reader = reader;
+        this.charts = charts;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -74,10 +79,16 @@ class WebChatController {
         return streams.open(session);
     }
 
+    /** A chart a message of this conversation shows; only the session that owns it can load it. */
     @GetMapping("/images/{imageId}")
-    ResponseEntity<Map<String, String>> image(@PathVariable String imageId) {
-        // no feature stores chat images yet; the page shows the alt text when an image cannot be loaded
-        return error(HttpStatus.NOT_FOUND, "There is no image with this id.");
+    ResponseEntity<?> image(@RequestAttribute(WebSessionFilter.SESSION) String session,
+                            @PathVariable String imageId) {
+        return charts.find(imageId, session)
+                .<ResponseEntity<?>>map(image -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(image.contentType()))
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                        .body(image.data()))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "There is no such image in this conversation."));
     }
 
     @ExceptionHandler(BadWebMessage.class)

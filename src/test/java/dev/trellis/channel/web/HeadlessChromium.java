@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                        "--lang=en-US", "--window-size=900,1300");
+                        "--lang=en-US", "--window-size=900,1000");
         return new HeadlessChromium(new ChromeDriver(service, options));
     }
 
@@ -56,8 +57,12 @@ final class HeadlessChromium implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Saves the whole page, not just the window: the window is first made as tall as the page. */
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), height.intValue())));
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 

@@ -1,6 +1,7 @@
 package dev.trellis.channel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Outbound;
@@ -29,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -91,6 +94,9 @@ class WebChatControllerTest {
 
     @Autowired
     WebOutboundChannel channel;
+
+    @MockitoBean
+    ChartImages charts;
 
     @BeforeEach
     void emptyInbox() {
@@ -283,8 +289,24 @@ class WebChatControllerTest {
     }
 
     @Test
-    void unknownImageIsAJsonNotFound() throws Exception {
-        mvc.perform(get("/api/web/images/chart-1"))
+    void chartOfThisSessionIsServedAsPng() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        given(charts.find("chart-1", SESSION))
+                .willReturn(Optional.of(new ChartImages.Image("chart-1", "image/png", png)));
+
+        mvc.perform(get("/api/web/images/chart-1").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andExpect(content().bytes(png));
+    }
+
+    @Test
+    void chartOfAnotherSessionIsNotFound() throws Exception {
+        given(charts.find("chart-1", SESSION)).willReturn(Optional.of(new ChartImages.Image("chart-1", "image/png",
+                new byte[] {1})));
+
+        Cookie otherSession = new Cookie(WebSessionFilter.COOKIE, "BBBBBBBBBBBBBBBBBBBBBB");
+        mvc.perform(get("/api/web/images/chart-1").cookie(otherSession))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").exists());
     }
