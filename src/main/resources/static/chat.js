@@ -5,6 +5,8 @@
   'use strict';
 
   const POLL_MS = 3000;
+  // With several Trellis nodes a reply may be sent by a node this page has no stream to; the history catches it.
+  const SAFETY_POLL_MS = 15000;
   const log = document.getElementById('log');
   const flowsSection = document.getElementById('flows');
   const flowList = document.getElementById('flow-list');
@@ -382,5 +384,6 @@
     await loadHistory();
     if (log.children.length) showFlows(false);
     connect();
+    setInterval(loadHistory, SAFETY_POLL_MS);
   })();
 })();

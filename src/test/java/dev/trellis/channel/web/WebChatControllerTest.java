@@ -248,6 +248,13 @@ class WebChatControllerTest {
     }
 
     @Test
+    void openingThePageStartsASession() throws Exception {
+        MvcResult result = mvc.perform(get("/")).andReturn();
+
+        assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith("trellis_session=").contains("HttpOnly");
+    }
+
+    @Test
     void everyNewVisitorGetsADifferentSession() throws Exception {
         String first = mvc.perform(get("/api/web/flows")).andReturn().getResponse().getCookie("trellis_session")
                 .getValue();
