@@ -39,12 +39,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void actionUnknownToTheClasspathIsAnError() {
-        int exit = new ValidateCommand(out).run(List.of("src/test/resources/flows/valid/checkin.yaml"));
+    void actionsAreTheActionNameClassesOnTheClasspath() {
+        int exit = new ValidateCommand(out).run(List.of("src/test/resources/flows/broken/unknown-action.yaml"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(printed().lines()).containsExactly(
-                "src/test/resources/flows/valid/checkin.yaml:53:13: unknown action 'goals.recordCheckIn'");
+                "src/test/resources/flows/broken/unknown-action.yaml:5:13: unknown action 'goals.creat' (did you mean 'goals.create'?)");
+        assertThat(ValidateCommand.scanActionNames()).contains("goals.create", "goals.recordCheckIn");
     }
 
     @Test
