@@ -77,7 +77,7 @@ class InboxWorkers implements InitializingBean, DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnprocessed() {
-        requeue(Instant.MAX);
+        requeue(clock.instant());
     }
 
     @Scheduled(initialDelayString = "${trellis.inbox.rescan-interval:30s}",

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trellis.engine.Conversations;
+import dev.trellis.engine.Recipient;
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -69,9 +72,9 @@ class ConversationStore implements InitializingBean {
                 ConversationDocument.class);
     }
 
-    void markSent(String id, String messageId, String platformRef) {
+    void markSent(String id, String messageId, int attempts, String platformRef) {
         updateMessage(id, messageId, new Update().set("pending.$.status", PendingMessage.Status.SENT)
-                .set("pending.$.platformRef", platformRef));
+                .set("pending.$.attempts", attempts).set("pending.$.platformRef", platformRef));
     }
 
     void markFailed(String id, String messageId, int attempts, String failure) {
@@ -89,14 +92,20 @@ class ConversationStore implements InitializingBean {
         Query due = query(where("pending").elemMatch(
                 where("status").is(PendingMessage.Status.PENDING).and("nextAttemptAt").lte(now))).limit(limit);
         due.fields().include("_id");
-        return mongo.find(due, ConversationDocument.class).stream().map(ConversationDocument::id).toList();
+        return mongo.find(due, Document.class, ConversationDocument.COLLECTION).stream()
+                .map(doc -> doc.getString("_id")).toList();
     }
 
     /** Conversations whose state wants a tick by {@code now}, earliest first. */
-    List<ConversationDocument> wakingBy(Instant now, int limit) {
-        Query due = query(where("state.wakeAt").lte(now)).with(Sort.by("state.wakeAt")).limit(limit);
-        due.fields().include("_id", "recipient", "state.turn", "state.wakeAt");
-        return mongo.find(due, ConversationDocument.class);
+    List<Conversations.Wake> wakingBy(Instant now, int limit) {
+        Query due = query(where("state.wakeAt").lte(now).and("recipient").ne(null))
+                .with(Sort.by("state.wakeAt")).limit(limit);
+        due.fields().include("recipient", "state.turn");
+        return mongo.find(due, Document.class, ConversationDocument.COLLECTION).stream()
+                .map(doc -> new Conversations.Wake(
+                        mongo.getConverter().read(Recipient.class, doc.get("recipient", Document.class)),
+                        doc.get("state", Document.class).get("turn", Number.class).longValue()))
+                .toList();
     }
 
     private void updateMessage(String id, String messageId, Update update) {

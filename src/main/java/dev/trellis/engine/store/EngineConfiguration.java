@@ -7,7 +7,12 @@ import java.util.stream.Collectors;
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.Engine;
 import dev.trellis.engine.FreeTextCodec;
+import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.Reflector;
+import dev.trellis.flow.FlowCatalog;
 import dev.trellis.flow.FlowRules;
+import dev.trellis.flow.MessageBundle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -22,9 +27,16 @@ class EngineConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The engine with its collaborators. Person data and reflection come from the coaching feature when it provides
+     * them; without them the engine knows no person data and reflects answers word for word.
+     */
     @Bean
-    Engine engine() {
-        return new Engine();
+    Engine engine(ObjectProvider<FlowCatalog> flows, ObjectProvider<MessageBundle> messages,
+                  List<ActionHandler> actions, ObjectProvider<PersonContext> context,
+                  ObjectProvider<Reflector> reflector) {
+        return new Engine(flows.getIfAvailable(NoFlows::new), messages.getIfAvailable(() -> NoFlows.NO_MESSAGES),
+                actions, context.getIfAvailable(() -> PersonContext.NONE), reflector.getIfAvailable(() -> Reflector.ECHO));
     }
 
     /** Actions that exist are the action handler beans; flows naming anything else fail to load. */

@@ -161,9 +161,6 @@ class MongoConversations implements Conversations {
 
     @Override
     public List<Wake> due(Instant now, int limit) {
-        return store.wakingBy(now, limit).stream()
-                .filter(doc -> doc.recipient() != null)
-                .map(doc -> new Wake(doc.recipient(), doc.state().turn()))
-                .toList();
+        return store.wakingBy(now, limit);
     }
 }

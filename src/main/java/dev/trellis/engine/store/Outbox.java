@@ -97,7 +97,7 @@ class Outbox {
         int attempt = message.attempts() + 1;
         Delivery delivery = attempt(recipient, id, message);
         if (delivery instanceof Delivery.Sent sent) {
-            store.markSent(id, message.id(), sent.platformRef());
+            store.markSent(id, message.id(), attempt, sent.platformRef());
             return true;
         }
         if (delivery instanceof Delivery.RetryLater retry && attempt < properties.deliveryAttempts()) {
