@@ -29,14 +29,14 @@ class EngineConfiguration {
 
     /**
      * The engine with its collaborators. Person data and reflection come from the coaching feature when it provides
-     * them; without them the engine knows no person data and reflects answers word for word.
+     * them; without them the engine knows no person data and quotes answers as they are.
      */
     @Bean
     Engine engine(ObjectProvider<FlowCatalog> flows, ObjectProvider<MessageBundle> messages,
                   List<ActionHandler> actions, ObjectProvider<PersonContext> context,
                   ObjectProvider<Reflector> reflector) {
         return new Engine(flows.getIfAvailable(NoFlows::new), messages.getIfAvailable(() -> NoFlows.NO_MESSAGES),
-                actions, context.getIfAvailable(() -> PersonContext.NONE), reflector.getIfAvailable(() -> Reflector.ECHO));
+                actions, context.getIfAvailable(() -> PersonContext.NONE), reflector.getIfAvailable(() -> Reflector.QUOTE));
     }
 
     /** Actions that exist are the action handler beans; flows naming anything else fail to load. */
