@@ -63,6 +63,7 @@ final class HeadlessChromium implements AutoCloseable {
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         Dimension size = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), height.intValue())));
+        driver.executeScript("window.scrollTo(0, 0)");
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
