@@ -1,5 +1,7 @@
 package dev.trellis.flow;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,9 +11,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * with every error listed. {@link FlowRules} comes from the engine side (the action handler beans).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FlowProperties.class)
 class FlowConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     FlowVersionStore flowVersionStore(MongoTemplate mongo) {
         return new MongoFlowVersionStore(mongo);
     }
