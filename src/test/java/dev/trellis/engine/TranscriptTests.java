@@ -1,5 +1,6 @@
 package dev.trellis.engine;
 
+import dev.trellis.coaching.internal.CoachingFixture;
 import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.flow.FlowLoader;
@@ -31,6 +32,9 @@ class TranscriptTests {
     private static final Path FLOWS = Path.of("conversation-flows");
     private static final Set<String> VISITED = new ConcurrentSkipListSet<>();
     private static List<Flow> shipped = List.of();
+    /** The real coaching actions and person data, on an in-memory MongoDB shared by all transcripts. */
+    private static final CoachingFixture COACHING =
+            new CoachingFixture(YamlMessageBundle.load(FLOWS.resolve("messages")));
 
     @TestFactory
     Stream<DynamicTest> transcripts() throws IOException {
@@ -45,6 +49,7 @@ class TranscriptTests {
 
     @AfterAll
     static void reportUnvisitedSteps() {
+        COACHING.close();
         Set<String> unvisited = new TreeSet<>();
         for (Flow flow : shipped) {
             for (Step step : flow.steps()) {
@@ -61,7 +66,7 @@ class TranscriptTests {
         YamlMessageBundle messages = YamlMessageBundle.load(FLOWS.resolve("messages"));
         try (Stream<Path> files = Files.list(FLOWS)) {
             List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-            return new FlowLoader(FlowRules.withActions(Set.of()), messages).loadFiles(yaml).orThrow();
+            return new FlowLoader(FlowRules.withActions(COACHING.actionNames()), messages).loadFiles(yaml).orThrow();
         }
     }
 
@@ -86,8 +91,8 @@ class TranscriptTests {
                     return flows;
                 }
             };
-            return new Engine(catalog, YamlMessageBundle.load(FLOWS.resolve("messages")), List.of(),
-                    PersonContext.NONE, new dev.trellis.coaching.CoachingReflector());
+            return new Engine(catalog, YamlMessageBundle.load(FLOWS.resolve("messages")),
+                    COACHING.handlers(), COACHING.context(), new dev.trellis.coaching.CoachingReflector());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
