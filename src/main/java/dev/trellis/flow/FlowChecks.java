@@ -23,15 +23,22 @@ final class FlowChecks {
     private final ParsedFlow parsed;
     private final Flow flow;
     private final Set<String> flowIds;
+    private final Map<String, List<String>> paramsByFlow;
     private final FlowRules rules;
     private final MessageBundle messages;
     private final List<FlowError> errors;
     private final Map<String, Step> steps = new HashMap<>();
 
-    FlowChecks(ParsedFlow parsed, Set<String> flowIds, FlowRules rules, MessageBundle messages, List<FlowError> errors) {
+    /**
+     * {@code flowIds} are the flows a {@code call} may name; {@code paramsByFlow} the params of those whose
+     * params are known (the ones loaded together), so {@code with} can be checked against them.
+     */
+    FlowChecks(ParsedFlow parsed, Set<String> flowIds, Map<String, List<String>> paramsByFlow, FlowRules rules,
+               MessageBundle messages, List<FlowError> errors) {
         this.parsed = parsed;
         this.flow = parsed.flow();
         this.flowIds = flowIds;
+        this.paramsByFlow = paramsByFlow;
         this.rules = rules;
         this.messages = messages;
         this.errors = errors;
@@ -102,8 +109,18 @@ final class FlowChecks {
             if (step.kind() instanceof StepKind.Action a && a.name() != null && !rules.actions().contains(a.name())) {
                 error(a.namePosition(), "unknown action '" + a.name() + "'" + Suggestions.didYouMean(a.name(), rules.actions()));
             }
-            if (step.kind() instanceof StepKind.Call c && c.flow() != null && !flowIds.contains(c.flow())) {
-                error(c.flowPosition(), "unknown flow '" + c.flow() + "' in call" + Suggestions.didYouMean(c.flow(), flowIds));
+            if (step.kind() instanceof StepKind.Call c && c.flow() != null) {
+                if (!flowIds.contains(c.flow())) {
+                    error(c.flowPosition(), "unknown flow '" + c.flow() + "' in call" + Suggestions.didYouMean(c.flow(), flowIds));
+                } else if (paramsByFlow.containsKey(c.flow())) {
+                    List<String> params = paramsByFlow.get(c.flow());
+                    c.with().forEach((name, expr) -> {
+                        if (!params.contains(name)) {
+                            error(expr.position(), "flow '" + c.flow() + "' has no param '" + name + "'"
+                                    + Suggestions.didYouMean(name, params));
+                        }
+                    });
+                }
             }
             for (Text text : StepGraph.texts(step)) {
                 if (text.isMessage() && !messages.has(text.messageKey())) {
@@ -127,7 +144,14 @@ final class FlowChecks {
             if (before == null || steps.get(step.id()) != step) continue;
             Set<String> defined = new HashSet<>(before);
             defined.addAll(always);
-            for (Text text : StepGraph.texts(step)) checkTemplate(step, text, defined, known);
+            Set<String> shown = new HashSet<>(defined);
+            Set<String> knownHere = new LinkedHashSet<>(known);
+            if (step.kind() instanceof StepKind.Ask) {
+                // a validation message may quote the answer it refuses
+                shown.add("answer");
+                knownHere.add("answer");
+            }
+            for (Text text : StepGraph.texts(step)) checkTemplate(step, text, shown, knownHere);
             for (Expr expr : StepGraph.bodyExpressions(step)) checkReads(step, expr, defined);
             Set<String> after = new HashSet<>(defined);
             after.addAll(StepGraph.saves(step));
