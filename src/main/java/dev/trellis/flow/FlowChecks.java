@@ -2,7 +2,7 @@ package dev.trellis.flow;
 
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,6 +28,7 @@ final class FlowChecks {
     private final MessageBundle messages;
     private final List<FlowError> errors;
     private final Map<String, Step> steps = new HashMap<>();
+    private boolean unknownTargets;
 
     /**
      * {@code flowIds} are the flows a {@code call} may name; {@code paramsByFlow} the params of those whose
@@ -54,7 +55,8 @@ final class FlowChecks {
         StepGraph graph = new StepGraph(flow, steps);
         Set<String> reachable = graph.reachableFrom(flow.start());
         for (Step step : flow.steps()) {
-            if (!reachable.contains(step.id()) && steps.get(step.id()) == step) {
+            // a misspelt target usually is why a step looks unreachable; that error says enough
+            if (!unknownTargets && !reachable.contains(step.id()) && steps.get(step.id()) == step) {
                 error(step.position(), "step '" + step.id() + "' is unreachable from start '" + flow.start() + "'");
             }
         }
@@ -62,7 +64,7 @@ final class FlowChecks {
     }
 
     private void checkIdMatchesFile() {
-        String name = java.nio.file.Path.of(flow.file()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = Path.of(flow.file()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (flow.id() != null && !flow.id().equals(name)) {
             error(parsed.idPosition(), "flow id '" + flow.id() + "' does not match the file name '" + name + "'");
         }
@@ -93,6 +95,7 @@ final class FlowChecks {
 
     private void target(String id, String where, Position at) {
         if (id != null && !steps.containsKey(id)) {
+            unknownTargets = true;
             error(at, "unknown step '" + id + "' in " + where + Suggestions.didYouMean(id, steps.keySet()));
         }
     }
@@ -172,10 +175,16 @@ final class FlowChecks {
 
     private void checkTemplate(Step step, Text text, Set<String> defined, Set<String> known) {
         if (text.template() == null) return;
+        Node node = parsed.textNodes().get(text);
+        for (String filter : Templates.filters(text.template())) {
+            if (!Templates.FILTERS.contains(filter)) {
+                error(at(node, text.template(), filter, text.position()), "unknown filter '" + filter + "' in text of step '"
+                        + step.id() + "'" + Suggestions.didYouMean(filter, Templates.FILTERS));
+            }
+        }
         Matcher m = TEMPLATE_ROOT.matcher(text.template());
         while (m.find()) {
             String name = m.group(1);
-            Node node = parsed.textNodes().get(text);
             Position at = node == null ? text.position() : parsed.document().at(node, 1, m.start(1) + 1);
             if (!known.contains(name)) {
                 error(at, "undefined variable '" + name + "' in text of step '" + step.id() + "'"

@@ -13,7 +13,8 @@ class FlowValidationTest {
 
     @Test
     void misspeltGotoNamesTheNearestStep() {
-        assertThat(errorLines(loadBroken("bad-goto.yaml"))).contains(
+        // the step the typo cuts off is not reported as unreachable too: fixing the typo fixes both
+        assertThat(errorLines(loadBroken("bad-goto.yaml"))).containsExactly(
                 DIR + "bad-goto.yaml:7:11: unknown step 'next-stp' in goto (did you mean 'next-step'?)");
     }
 
@@ -40,6 +41,12 @@ class FlowValidationTest {
         assertThat(errorLines(loadBroken("unknown-variable.yaml"))).containsExactly(
                 DIR + "unknown-variable.yaml:8:13: undefined variable 'gaol' in 'gaol == \"skip\"' (did you mean 'goal'?)",
                 DIR + "unknown-variable.yaml:11:40: undefined variable 'goalz' in text of step 'done' (did you mean 'goal'?)");
+    }
+
+    @Test
+    void unknownTemplateFilterSuggestsAKnownOne() {
+        assertThat(errorLines(loadBroken("unknown-filter.yaml"))).containsExactly(
+                DIR + "unknown-filter.yaml:5:60: unknown filter 'uper' in text of step 'done' (did you mean 'upper'?)");
     }
 
     @Test
