@@ -34,4 +34,13 @@ class FlowConfigurationTest {
                     .hasMessageContaining("no-end.yaml:1:5: flow 'no-end' has no end");
         });
     }
+
+    @Test
+    void missingFlowFolderStopsTheStartNamingIt() {
+        context.withPropertyValues("trellis.flows.dir=no/such/folder").run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).rootCause().hasMessageContaining("No flow folder at")
+                    .hasMessageContaining("no/such/folder").hasMessageContaining("TRELLIS_FLOWS_DIR");
+        });
+    }
 }
