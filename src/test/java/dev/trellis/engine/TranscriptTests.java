@@ -1,5 +1,6 @@
 package dev.trellis.engine;
 
+import dev.trellis.coaching.internal.TranscriptPeople;
 import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.flow.MessageBundle;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports the steps no transcript visited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(TranscriptPeople.class)
 class TranscriptTests {
 
     private static final Path TRANSCRIPTS = Path.of("conversation-flows", "tests");

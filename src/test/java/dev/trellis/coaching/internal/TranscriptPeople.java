@@ -1,0 +1,36 @@
+package dev.trellis.coaching.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * People the transcripts need besides the one talking: Alex reports to the manager of
+ * {@code manager-nudge-*.yaml} (transcript person ids are {@code transcript-<file name>}), shared one talking point
+ * and one goal with the manager, and kept one of each private.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TranscriptPeople {
+
+    public static final String MANAGER = "transcript-manager-nudge-brief";
+
+    @Bean
+    SmartInitializingSingleton seedTranscriptPeople(People people, OneOnOnes oneOnOnes, Goals goals) {
+        return () -> {
+            Instant at = Instant.parse("2026-11-01T09:00:00Z");
+            people.save(new Person("alex", Map.of(), "Alex", "Europe/Berlin", "en", null, MANAGER, false, at, at));
+            oneOnOnes.save(OneOnOne.start("alex", MANAGER, at)
+                    .withTalkingPoint(new OneOnOne.TalkingPoint("tp1", "Budget for the conference in March", true, at), at)
+                    .withTalkingPoint(new OneOnOne.TalkingPoint("tp2", "Unsure whether I want to stay", false, at), at));
+            goals.save(new Goal("g-shared", "alex", "Run the team's first chaos day", "held with 3 teams", null, 7,
+                    null, Goal.Status.ACTIVE, 0, List.of(), Goal.Visibility.MANAGER, at, at)
+                    .withProgress("c1", 3, at).withProgress("c2", 6, at));
+            goals.save(new Goal("g-private", "alex", "Find a mentor outside the company", null, null, null, null,
+                    Goal.Status.ACTIVE, 0, List.of(), Goal.Visibility.PRIVATE, at, at));
+        };
+    }
+}
