@@ -60,7 +60,8 @@ final class HeadlessChromium implements AutoCloseable {
     /** Saves the whole page, not just the window: the window is first made as tall as the page. */
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Number height = (Number) driver.executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         Dimension size = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), height.intValue())));
         driver.executeScript("window.scrollTo(0, 0)");
