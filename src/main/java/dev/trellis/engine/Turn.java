@@ -2,12 +2,17 @@ package dev.trellis.engine;
 
 import java.util.List;
 
-/** The result of applying one event: the next state, what to send, what else happened, and how it went. */
-public record Turn(ConversationState state, List<Outbound> messages, List<Effect> effects, Outcome outcome) {
+/**
+ * The result of applying one event: the next state, what to send, what else happened, how it went, and the steps
+ * walked through ({@code flowId/stepId}, for coverage and drop-off figures).
+ */
+public record Turn(ConversationState state, List<Outbound> messages, List<Effect> effects, Outcome outcome,
+                   List<String> visited) {
 
     public Turn {
         messages = List.copyOf(messages);
         effects = List.copyOf(effects);
+        visited = visited == null ? List.of() : List.copyOf(visited);
     }
 
     /** How the event was taken. */
@@ -37,7 +42,11 @@ public record Turn(ConversationState state, List<Outbound> messages, List<Effect
         record FlowEnded(String flowId, ConversationState.Status status, String stepId) implements Effect {
         }
 
-        record ActionFailed(String action, String stepId, String error) implements Effect {
+        /**
+         * A step failed (an action handler threw, an expression could not be evaluated); the conversation stayed
+         * where it was. {@code action} is null when no action was involved.
+         */
+        record StepFailed(String flowId, String stepId, String action, Throwable error) implements Effect {
         }
     }
 }

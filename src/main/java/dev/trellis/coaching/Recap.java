@@ -1,0 +1,83 @@
+package dev.trellis.coaching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A short summary of a session before it ends: one line per answer, in the person's own words (cut to
+ * {@value #MAX_WORDS} words), so they can see what they said and correct it. Empty answers are left out; a session
+ * with nothing to recap gives an empty text.
+ */
+public final class Recap {
+
+    static final int MAX_WORDS = 25;
+
+    /** One line of the recap: what was asked about ({@code label}) and the answer (text, number, list, yes/no). */
+    public record Item(String label, Object value) {
+    }
+
+    /** The recap of {@code items} in their order, headed by {@code heading}. */
+    public String summarise(String heading, List<Item> items) {
+        List<String> lines = new ArrayList<>();
+        for (Item item : items) {
+            String value = format(item.value());
+            if (!value.isBlank()) {
+                lines.add("• " + item.label().strip() + ": " + value);
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return heading + "\n" + String.join("\n", lines);
+    }
+
+    /**
+     * Items from what a flow passes: a list of {@code [label, value]} pairs or of {@code {label:, value:}} maps.
+     *
+     * @throws IllegalArgumentException for anything else, naming the position of the bad item
+     */
+    public static List<Item> items(Object raw) {
+        if (!(raw instanceof List<?> list)) {
+            throw new IllegalArgumentException("recap items must be a list");
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object entry = list.get(i);
+            if (entry instanceof List<?> pair && pair.size() == 2) {
+                items.add(new Item(String.valueOf(pair.get(0)), pair.get(1)));
+            } else if (entry instanceof Map<?, ?> map && map.containsKey("label")) {
+                items.add(new Item(String.valueOf(map.get("label")), map.get("value")));
+            } else {
+                throw new IllegalArgumentException("recap item " + i + " must be [label, value] or {label, value}");
+            }
+        }
+        return items;
+    }
+
+    static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
+        }
+        if (value instanceof Double number && number == Math.rint(number)) {
+            return String.valueOf(number.longValue());
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(Recap::format).filter(s -> !s.isBlank()).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Map<?, ?> map && map.containsKey("title")) {
+            return format(map.get("title"));
+        }
+        String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
+        String[] words = text.split(" ");
+        if (words.length > MAX_WORDS) {
+            return String.join(" ", List.of(words).subList(0, MAX_WORDS)) + "…";
+        }
+        return text;
+    }
+}

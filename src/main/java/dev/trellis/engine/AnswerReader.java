@@ -1,0 +1,221 @@
+package dev.trellis.engine;
+
+import dev.trellis.flow.StepKind;
+import dev.trellis.flow.Validation;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a typed or clicked answer for a question step and checks the step's rules. Typed answers are accepted for
+ * every kind (a choice by its label or number, a scale by its number, a confirm by yes/no words), so a person is
+ * never stuck when their channel cannot show controls.
+ */
+final class AnswerReader {
+
+    private static final Pattern RELATIVE = Pattern.compile("in (\\d{1,3}) (day|week|month)s?");
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("MMM d yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("MMMM d yyyy", Locale.ENGLISH));
+
+    private final Words words;
+
+    AnswerReader(Words words) {
+        this.words = words;
+    }
+
+    /** The person's input: typed {@code text}, or clicked {@code values}. */
+    record Input(String text, List<String> values) {
+        boolean clicked() {
+            return text == null;
+        }
+
+        String single() {
+            return clicked() ? (values.isEmpty() ? "" : values.get(0)) : text.strip();
+        }
+    }
+
+    Answer ask(StepKind.Ask ask, Input input, Map<String, Object> variables, ZoneId zone, LocalDate today,
+               String locale) {
+        String raw = input.single();
+        if (raw.isBlank()) return new Answer.Invalid("empty");
+        Validation v = ask.validate() == null ? Validation.NONE : ask.validate();
+        Answer answer = switch (ask.type()) {
+            case TEXT -> text(raw, v);
+            case NUMBER -> number(raw, v);
+            case DATE -> date(raw, v, today, locale);
+        };
+        if (answer instanceof Answer.Valid valid && v.rule() != null) {
+            Map<String, Object> withAnswer = new HashMap<>(variables);
+            withAnswer.put("answer", valid.value());
+            if (!v.rule().test(withAnswer)) return new Answer.Invalid("rule");
+        }
+        return answer;
+    }
+
+    private static Answer text(String raw, Validation v) {
+        if (v.minLength() != null && raw.length() < v.minLength()) {
+            return new Answer.Invalid("minLength", Map.of("min", v.minLength()));
+        }
+        if (v.maxLength() != null && raw.length() > v.maxLength()) {
+            return new Answer.Invalid("maxLength", Map.of("max", v.maxLength()));
+        }
+        if (v.pattern() != null && !Pattern.compile(v.pattern()).matcher(raw).find()) {
+            return new Answer.Invalid("pattern");
+        }
+        return new Answer.Valid(raw, raw);
+    }
+
+    private static Answer number(String raw, Validation v) {
+        Double value = parseNumber(raw);
+        if (value == null) return new Answer.Invalid("number");
+        if (v.min() != null && value < v.min() || v.max() != null && value > v.max()) {
+            return new Answer.Invalid("range", rangeArgs(v.min(), v.max()));
+        }
+        return new Answer.Valid(value, dev.trellis.flow.Templates.plain(value));
+    }
+
+    private static Map<String, Object> rangeArgs(Number min, Number max) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("min", min == null ? "" : dev.trellis.flow.Templates.plain(min.doubleValue()));
+        args.put("max", max == null ? "" : dev.trellis.flow.Templates.plain(max.doubleValue()));
+        return args;
+    }
+
+    static Double parseNumber(String raw) {
+        String s = raw.strip().replace(',', '.').replaceAll("%$", "");
+        int slash = s.indexOf('/');
+        if (slash > 0) s = s.substring(0, slash).strip();
+        try {
+            double d = Double.parseDouble(s);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Answer date(String raw, Validation v, LocalDate today, String locale) {
+        LocalDate date = parseDate(raw.strip().toLowerCase(Locale.ROOT), today, locale);
+        if (date == null) return new Answer.Invalid("date");
+        if (v.notInPast() && date.isBefore(today)) return new Answer.Invalid("dateInPast");
+        return new Answer.Valid(date.toString(), date.toString());
+    }
+
+    LocalDate parseDate(String s, LocalDate today, String locale) {
+        if (words.is("today", s, locale)) return today;
+        if (words.is("tomorrow", s, locale)) return today.plusDays(1);
+        if (s.equals("next week")) return today.plusWeeks(1);
+        Matcher m = RELATIVE.matcher(s);
+        if (m.matches()) {
+            int n = Integer.parseInt(m.group(1));
+            return switch (m.group(2)) {
+                case "day" -> today.plusDays(n);
+                case "week" -> today.plusWeeks(n);
+                default -> today.plusMonths(n);
+            };
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException ignored) {
+            // try the spelled-out forms below
+        }
+        String cleaned = s.replace(",", "");
+        for (DateTimeFormatter f : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(capitalizeMonth(cleaned), f);
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        return null;
+    }
+
+    private static String capitalizeMonth(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String part : s.split("\\s+")) {
+            if (b.length() > 0) b.append(' ');
+            b.append(part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return b.toString();
+    }
+
+    /**
+     * A choice: {@code offered} are the options shown, as (value, label) pairs; clicks send values, typing may use
+     * a label or the option's number.
+     */
+    Answer choice(StepKind.Choice choice, Input input, List<Outbound.Choice> offered, List<Object> optionValues) {
+        List<String> picked = new ArrayList<>();
+        if (input.clicked()) {
+            picked.addAll(input.values());
+        } else {
+            String[] parts = choice.multiple() ? input.text().split("[,;]| and ") : new String[]{input.text()};
+            for (String part : parts) {
+                String value = matchOption(part.strip(), offered);
+                if (value == null) return new Answer.Invalid("choice");
+                picked.add(value);
+            }
+        }
+        if (picked.isEmpty() || !choice.multiple() && picked.size() > 1) return new Answer.Invalid("choice");
+        List<Object> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String p : picked) {
+            int index = indexOf(offered, p);
+            if (index < 0) return new Answer.Invalid("choice");
+            values.add(optionValues.get(index));
+            labels.add(offered.get(index).label());
+        }
+        String display = String.join(", ", labels);
+        return choice.multiple() ? new Answer.Valid(values, display) : new Answer.Valid(values.get(0), display);
+    }
+
+    private static int indexOf(List<Outbound.Choice> offered, String value) {
+        for (int i = 0; i < offered.size(); i++) {
+            if (offered.get(i).value().equals(value)) return i;
+        }
+        return -1;
+    }
+
+    private static String matchOption(String typed, List<Outbound.Choice> offered) {
+        if (typed.isEmpty()) return null;
+        for (Outbound.Choice c : offered) {
+            if (c.label().equalsIgnoreCase(typed) || c.value().equalsIgnoreCase(typed)) return c.value();
+        }
+        if (typed.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(typed);
+            if (n >= 1 && n <= offered.size()) return offered.get(n - 1).value();
+        }
+        return null;
+    }
+
+    Answer scale(StepKind.Scale scale, Input input) {
+        Double value = parseNumber(input.single());
+        if (value == null || value != Math.rint(value)) {
+            return new Answer.Invalid("scale", rangeArgs(scale.min(), scale.max()));
+        }
+        long n = value.longValue();
+        if (n < scale.min() || n > scale.max()) return new Answer.Invalid("scale", rangeArgs(scale.min(), scale.max()));
+        return new Answer.Valid(n, Long.toString(n));
+    }
+
+    Answer confirm(Input input, String yesLabel, String noLabel, String locale) {
+        String s = input.single().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+        if (s.equals("yes") || words.is("yes", s, locale) || s.equalsIgnoreCase(yesLabel)) {
+            return new Answer.Valid(true, yesLabel);
+        }
+        if (s.equals("no") || words.is("no", s, locale) || s.equalsIgnoreCase(noLabel)) {
+            return new Answer.Valid(false, noLabel);
+        }
+        return new Answer.Invalid("confirm");
+    }
+}

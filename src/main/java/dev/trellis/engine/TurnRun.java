@@ -1,0 +1,446 @@
+package dev.trellis.engine;
+
+import dev.trellis.engine.ConversationState.Frame;
+import dev.trellis.engine.ConversationState.Snapshot;
+import dev.trellis.engine.ConversationState.Status;
+import dev.trellis.flow.Branch;
+import dev.trellis.flow.Flow;
+import dev.trellis.flow.Option;
+import dev.trellis.flow.Retry;
+import dev.trellis.flow.Step;
+import dev.trellis.flow.StepKind;
+import dev.trellis.flow.Templates;
+import dev.trellis.flow.Text;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One turn in progress: a working copy of the conversation state plus the messages and effects it produces.
+ * Walks the flow from step to step until it reaches a question or the end. Not thread-safe; lives for one
+ * {@link Engine#apply} call.
+ */
+final class TurnRun {
+
+    /** A flow that keeps running without asking anything is broken; stop it rather than spin. */
+    private static final int MAX_STEPS_PER_TURN = 200;
+    private static final int MAX_HISTORY = 30;
+    static final String OPTIONS_VAR = "_options";
+    static final String REFLECT_SUFFIX = ".reflect";
+    static final String RESTART_CONTROL = "restart";
+    static final String MENU_CONTROL = "menu";
+
+    private final EngineParts parts;
+    private final Engine.Subject subject;
+    private final Instant now;
+    final ConversationState original;
+
+    String flowId;
+    String flowVersion;
+    String stepId;
+    Map<String, Object> vars;
+    Status status;
+    int attempts;
+    List<Frame> stack;
+    List<Snapshot> history;
+    final long turn;
+    String openControl;
+    Instant wakeAt;
+    Instant lastActivityAt;
+    Instant startedAt;
+    final ConversationState.Profile profile;
+
+    Flow flow;
+    final List<Outbound> out = new ArrayList<>();
+    final List<Turn.Effect> effects = new ArrayList<>();
+    final List<String> visited = new ArrayList<>();
+    Turn.Outcome outcome = new Turn.Outcome.Advanced();
+    private Map<String, Object> context;
+    private int messageCount;
+
+    TurnRun(EngineParts parts, Engine.Subject subject, ConversationState state, Instant now) {
+        this.parts = parts;
+        this.subject = subject;
+        this.now = now;
+        this.original = state;
+        this.flowId = state.flowId();
+        this.flowVersion = state.flowVersion();
+        this.stepId = state.stepId();
+        this.vars = new LinkedHashMap<>(state.vars());
+        this.status = state.status();
+        this.attempts = state.attempts();
+        this.stack = new ArrayList<>(state.stack());
+        this.history = new ArrayList<>(state.history());
+        this.turn = state.turn() + 1;
+        this.openControl = state.openControl();
+        this.wakeAt = state.wakeAt();
+        this.lastActivityAt = state.lastActivityAt();
+        this.startedAt = state.startedAt();
+        this.profile = state.profile();
+    }
+
+    Turn result() {
+        ConversationState next = new ConversationState(flowId, flowVersion, stepId, Map.copyOf(withoutNulls(vars)),
+                status, attempts, stack, history, turn, openControl, wakeAt, lastActivityAt, startedAt, profile);
+        return new Turn(next, out, effects, outcome, visited);
+    }
+
+    /** The turn changes nothing but says something (a stale click, a failed action). */
+    Turn rejected(String reason) {
+        return new Turn(original, out, effects, new Turn.Outcome.Rejected(reason), visited);
+    }
+
+    // ---------------------------------------------------------------- starting, walking and finishing flows
+
+    void start(Flow target, Map<String, Object> params) {
+        if (running()) end(Status.STOPPED);
+        flow = target;
+        flowId = target.id();
+        flowVersion = target.version();
+        vars = new LinkedHashMap<>(params == null ? Map.of() : params);
+        status = Status.ACTIVE;
+        attempts = 0;
+        stack.clear();
+        history.clear();
+        startedAt = now;
+        lastActivityAt = now;
+        effects.add(new Turn.Effect.FlowStarted(flowId, flowVersion));
+        runFrom(target.start());
+    }
+
+    /** Runs steps from {@code next} until a question is asked or the flow ends. */
+    void runFrom(String next) {
+        int guard = 0;
+        while (next != null) {
+            if (++guard > MAX_STEPS_PER_TURN) {
+                throw new IllegalStateException("flow '" + flowId + "' ran " + MAX_STEPS_PER_TURN
+                        + " steps without asking anything (last step '" + next + "')");
+            }
+            String id = next;
+            Step step = flow.step(id).orElseThrow(() -> new IllegalStateException(
+                    "flow '" + flowId + "' has no step '" + id + "'"));
+            stepId = step.id();
+            openControl = null;
+            visited.add(flowId + "/" + step.id());
+            next = walk(step);
+        }
+    }
+
+    /** Does one step; returns the id of the step to do next, or null when the walk stops. */
+    private String walk(Step step) {
+        StepKind kind = step.kind();
+        if (kind instanceof StepKind.Say say) {
+            sayText(say.text(), Map.of());
+            return after(step);
+        }
+        if (kind instanceof StepKind.SetVars set) {
+            set.values().forEach((name, expr) -> vars.put(name, expr.evaluate(activation())));
+            return after(step);
+        }
+        if (kind instanceof StepKind.Action action) {
+            Map<String, Object> result = parts.actions().run(this, step, action);
+            if (step.save() != null) vars.put(step.save(), result);
+            if (result.get("imageId") instanceof String imageId) {
+                out.add(new Outbound(nextId(), Outbound.Kind.IMAGE, Templates.plain(result.get("imageAlt")),
+                        List.of(), false, null, null, null, null, null, imageId));
+            }
+            context = null; // the action may have changed what the person's data says
+            return after(step);
+        }
+        if (kind instanceof StepKind.Call call) return enterSubFlow(step, call);
+        if (kind instanceof StepKind.End end) {
+            if (end.text() != null) sayText(end.text(), Map.of());
+            return finish();
+        }
+        return ask(step);
+    }
+
+    private String enterSubFlow(Step step, StepKind.Call call) {
+        Flow sub = parts.flows().current(call.flow()).orElseThrow(() -> new IllegalStateException(
+                "flow '" + flowId + "' calls unknown flow '" + call.flow() + "'"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        call.with().forEach((name, expr) -> params.put(name, expr.evaluate(activation())));
+        stack.add(new Frame(flowId, flowVersion, step.id(), Map.copyOf(withoutNulls(vars))));
+        flow = sub;
+        flowId = sub.id();
+        flowVersion = sub.version();
+        vars = params;
+        history.clear();
+        return sub.start();
+    }
+
+    /** The step after {@code step}: the first branch that holds, else the next in the file; null = flow ends. */
+    String after(Step step) {
+        if (step.end()) return finish();
+        for (Branch branch : step.next()) {
+            if (branch.when() == null || branch.when().test(activation())) return branch.target();
+        }
+        return flow.following(step.id()).map(Step::id).orElseGet(this::finish);
+    }
+
+    /** Ends the running flow or sub-flow; returns the caller's next step, or null when the conversation is done. */
+    String finish() {
+        if (stack.isEmpty()) {
+            end(Status.FINISHED);
+            outcome = new Turn.Outcome.Finished(flowId, Status.FINISHED);
+            return null;
+        }
+        Frame caller = stack.remove(stack.size() - 1);
+        Map<String, Object> result = publicVars(vars);
+        flow = parts.flowAt(caller.flowId(), caller.flowVersion());
+        flowId = caller.flowId();
+        flowVersion = caller.flowVersion();
+        vars = new LinkedHashMap<>(caller.vars());
+        history.clear();
+        Step callStep = flow.step(caller.stepId()).orElseThrow();
+        if (callStep.save() != null) vars.put(callStep.save(), result);
+        stepId = callStep.id();
+        return after(callStep);
+    }
+
+    void end(Status how) {
+        effects.add(new Turn.Effect.FlowEnded(flowId, how, stepId));
+        status = how;
+        stepId = null;
+        openControl = null;
+        wakeAt = null;
+        attempts = 0;
+        stack.clear();
+        history.clear();
+        vars.remove(OPTIONS_VAR);
+    }
+
+    boolean running() {
+        return status == Status.ACTIVE || status == Status.PAUSED;
+    }
+
+    // ---------------------------------------------------------------- questions
+
+    /** Asks a question step with a fresh control id; returns null (the walk stops here). */
+    String ask(Step step) {
+        stepId = step.id();
+        openControl = turn + "." + step.id();
+        out.add(question(step, openControl));
+        wakeAt = wakeFor(step);
+        return null;
+    }
+
+    /** Asks the open question again, with the same control id so its controls stay valid. */
+    void askAgain() {
+        Step step = currentStep();
+        if (openControl == null || openControl.endsWith(REFLECT_SUFFIX)) openControl = turn + "." + step.id();
+        out.add(question(step, openControl));
+    }
+
+    Step currentStep() {
+        return flow.step(stepId).orElseThrow(() -> new IllegalStateException(
+                "flow '" + flowId + "' has no step '" + stepId + "'"));
+    }
+
+    private Outbound question(Step step, String controlId) {
+        StepKind kind = step.kind();
+        if (kind instanceof StepKind.Ask a) {
+            Outbound.Kind type = a.type() == StepKind.AnswerType.NUMBER ? Outbound.Kind.NUMBER
+                    : a.type() == StepKind.AnswerType.DATE ? Outbound.Kind.DATE : Outbound.Kind.QUESTION;
+            return new Outbound(nextId(), type, text(a.text(), Map.of()), List.of(), false, null, null, null, null,
+                    controlId, null);
+        }
+        if (kind instanceof StepKind.Choice c) {
+            return new Outbound(nextId(), Outbound.Kind.CHOICE, text(c.text(), Map.of()), offer(c), c.multiple(),
+                    null, null, null, null, controlId, null);
+        }
+        if (kind instanceof StepKind.Scale s) {
+            return new Outbound(nextId(), Outbound.Kind.SCALE, text(s.text(), Map.of()), List.of(), false, s.min(),
+                    s.max(), optionalText(s.minLabel()), optionalText(s.maxLabel()), controlId, null);
+        }
+        if (kind instanceof StepKind.Confirm c) {
+            return new Outbound(nextId(), Outbound.Kind.CONFIRM, text(c.text(), Map.of()),
+                    List.of(new Outbound.Choice("yes", yesLabel(c)), new Outbound.Choice("no", noLabel(c))), false,
+                    null, null, null, null, controlId, null);
+        }
+        throw new IllegalStateException("step '" + step.id() + "' is not a question");
+    }
+
+    /** Computes a choice's options, remembering their values so the answer saves the option itself. */
+    private List<Outbound.Choice> offer(StepKind.Choice c) {
+        List<Outbound.Choice> offered = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (c.optionsExpr() != null) {
+            Object listed = c.optionsExpr().evaluate(activation());
+            List<?> items = listed instanceof List<?> l ? l : List.of();
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, Object> scope = new HashMap<>(activation());
+                scope.put("option", items.get(i));
+                Object value = c.value() == null ? items.get(i) : c.value().evaluate(scope);
+                Object label = c.label() == null ? items.get(i) : c.label().evaluate(scope);
+                offered.add(new Outbound.Choice(Integer.toString(i), Templates.plain(label)));
+                values.add(value);
+            }
+        } else {
+            for (Option o : c.options()) {
+                offered.add(new Outbound.Choice(o.value(), text(o.label(), Map.of())));
+                values.add(o.value());
+            }
+        }
+        Map<String, Object> remembered = new LinkedHashMap<>();
+        remembered.put("choices", offered.stream().map(o -> List.of(o.value(), o.label())).toList());
+        remembered.put("values", values);
+        vars.put(OPTIONS_VAR, remembered);
+        return offered;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Outbound.Choice> offeredChoices() {
+        Object remembered = vars.get(OPTIONS_VAR);
+        if (!(remembered instanceof Map<?, ?> m)) return List.of();
+        List<Outbound.Choice> choices = new ArrayList<>();
+        for (Object pair : (List<Object>) m.get("choices")) {
+            List<Object> p = (List<Object>) pair;
+            choices.add(new Outbound.Choice(String.valueOf(p.get(0)), String.valueOf(p.get(1))));
+        }
+        return choices;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> offeredValues() {
+        Object remembered = vars.get(OPTIONS_VAR);
+        return remembered instanceof Map<?, ?> m ? (List<Object>) m.get("values") : List.of();
+    }
+
+    String yesLabel(StepKind.Confirm c) {
+        return c.yes() != null ? text(c.yes(), Map.of()) : message("trellis.yes", Map.of());
+    }
+
+    String noLabel(StepKind.Confirm c) {
+        return c.no() != null ? text(c.no(), Map.of()) : message("trellis.no", Map.of());
+    }
+
+    private Instant wakeFor(Step step) {
+        Instant idle = (lastActivityAt == null ? now : lastActivityAt).plus(flow.idleLimit());
+        if (step.timeout() == null) return idle;
+        Instant due = now.plus(step.timeout().after());
+        return due.isBefore(idle) ? due : idle;
+    }
+
+    Retry retryOf(Step step) {
+        Retry r = null;
+        if (step.kind() instanceof StepKind.Ask a) r = a.retry();
+        if (step.kind() instanceof StepKind.Choice c) r = c.retry();
+        if (step.kind() instanceof StepKind.Scale s) r = s.retry();
+        return r == null ? Retry.DEFAULT : r;
+    }
+
+    void rememberForBack() {
+        Map<String, Object> before = new LinkedHashMap<>(withoutNulls(vars));
+        history.add(new Snapshot(stepId, Map.copyOf(before)));
+        if (history.size() > MAX_HISTORY) history.remove(0);
+    }
+
+    // ---------------------------------------------------------------- words
+
+    String nextId() {
+        return subject.conversationId() + ":" + turn + ":" + (++messageCount);
+    }
+
+    void say(String rendered) {
+        out.add(Outbound.text(nextId(), rendered));
+    }
+
+    void sayText(Text text, Map<String, Object> extra) {
+        say(text(text, extra));
+    }
+
+    void sayMessage(String key, Map<String, Object> extra) {
+        say(message(key, extra));
+    }
+
+    String text(Text text, Map<String, Object> extra) {
+        if (text == null) return "";
+        String template = text.isMessage() ? pick(text.messageKey()) : text.template();
+        return render(template, extra);
+    }
+
+    String message(String key, Map<String, Object> extra) {
+        return render(pick(key), extra);
+    }
+
+    private String optionalText(Text text) {
+        return text == null ? null : text(text, Map.of());
+    }
+
+    /** One variant of a message; varies with the person and the turn so repeated questions don't sound canned. */
+    private String pick(String key) {
+        List<String> variants = parts.messages().variants(locale(), key);
+        if (variants.isEmpty()) return key;
+        int index = Math.floorMod(Objects.hash(subject.personId(), key, turn), variants.size());
+        return variants.get(index);
+    }
+
+    private String render(String template, Map<String, Object> extra) {
+        Map<String, Object> values = new HashMap<>(activation());
+        values.putAll(extra);
+        return parts.templates().render(template, values, new Templates.Style(
+                Locale.forLanguageTag(locale()), zone(), now));
+    }
+
+    /** The variables expressions and templates see: the person's data, then the flow's own variables. */
+    Map<String, Object> activation() {
+        if (context == null) {
+            context = new HashMap<>(parts.context().load(subject.channel(), subject.personId()));
+            context.put("today", today().toString());
+            context.put("now", now.toString());
+            if (flow != null) context.put("flow", Map.of("id", flow.id(), "title", flow.title()));
+        }
+        Map<String, Object> all = new HashMap<>(context);
+        all.putAll(withoutNulls(vars));
+        return all;
+    }
+
+    String locale() {
+        return profile.locale() == null ? "en" : profile.locale();
+    }
+
+    ZoneId zone() {
+        try {
+            return profile.timezone() == null ? ZoneId.of("UTC") : ZoneId.of(profile.timezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    LocalDate today() {
+        return now.atZone(zone()).toLocalDate();
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    Engine.Subject subject() {
+        return subject;
+    }
+
+    static Map<String, Object> publicVars(Map<String, Object> vars) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (!k.startsWith("_") && v != null) result.put(k, v);
+        });
+        return result;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> vars) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (v != null) result.put(k, v);
+        });
+        return result;
+    }
+}

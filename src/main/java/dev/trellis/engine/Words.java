@@ -1,0 +1,44 @@
+package dev.trellis.engine;
+
+import dev.trellis.flow.MessageBundle;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognises the words a person may type instead of clicking: interrupts (help, back, stop, menu, pause) and
+ * yes/no, in the person's language, from {@code trellis.words.*} in the message bundle.
+ */
+final class Words {
+
+    enum Interrupt { HELP, BACK, STOP, MENU, PAUSE }
+
+    private final MessageBundle messages;
+
+    Words(MessageBundle messages) {
+        this.messages = messages;
+    }
+
+    boolean is(String word, String typed, String locale) {
+        String normalized = normalize(typed);
+        List<String> forms = messages.variants(locale, "trellis.words." + word);
+        for (String form : forms) {
+            if (normalize(form).equals(normalized)) return true;
+        }
+        return false;
+    }
+
+    Interrupt interrupt(String typed, String locale) {
+        if (typed == null || typed.length() > 40) return null;
+        for (Interrupt i : Interrupt.values()) {
+            if (is(i.name().toLowerCase(Locale.ROOT), typed, locale)) return i;
+        }
+        return null;
+    }
+
+    static String normalize(String s) {
+        String lower = s.strip().toLowerCase(Locale.ROOT).replaceAll("^/+", "");
+        String trimmed = lower.replaceAll("[.!?]+$", "").strip();
+        return trimmed.isEmpty() ? lower : trimmed;
+    }
+}

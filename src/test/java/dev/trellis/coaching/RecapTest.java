@@ -1,0 +1,52 @@
+package dev.trellis.coaching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RecapTest {
+
+    private final Recap recap = new Recap();
+
+    @Test
+    void recapListsEachAnswerInThePersonsOwnWordsInOrder() {
+        String text = recap.summarise("Here's what we covered:", List.of(
+                new Recap.Item("Goal", "Lead the platform migration"),
+                new Recap.Item("Where you are", "Half the services moved"),
+                new Recap.Item("Confidence", 7.0),
+                new Recap.Item("Options", List.of("pair with Sam", "ask for budget"))));
+
+        assertThat(text).isEqualTo("""
+                Here's what we covered:
+                • Goal: Lead the platform migration
+                • Where you are: Half the services moved
+                • Confidence: 7
+                • Options: pair with Sam, ask for budget""");
+    }
+
+    @Test
+    void skippedAnswersAreLeftOutAndNothingToRecapGivesEmptyText() {
+        assertThat(recap.summarise("Recap:", List.of(new Recap.Item("Goal", "Ship it"), new Recap.Item("Obstacle", "  "),
+                new Recap.Item("Note", null)))).isEqualTo("Recap:\n• Goal: Ship it");
+        assertThat(recap.summarise("Recap:", List.of(new Recap.Item("Goal", "")))).isEmpty();
+    }
+
+    @Test
+    void longAnswersAreCutSoTheRecapStaysReadable() {
+        String longAnswer = "word ".repeat(60);
+        assertThat(recap.summarise("R", List.of(new Recap.Item("Goal", longAnswer))).split(" "))
+                .hasSizeLessThanOrEqualTo(Recap.MAX_WORDS + 3);
+    }
+
+    @Test
+    void itemsComeFromPairsOrMapsAndAnythingElseIsRefusedWithItsPosition() {
+        assertThat(Recap.items(List.of(List.of("Goal", "x"), Map.of("label", "Will", "value", "y"))))
+                .containsExactly(new Recap.Item("Goal", "x"), new Recap.Item("Will", "y"));
+        assertThatThrownBy(() -> Recap.items(List.of(List.of("Goal", "x"), "oops")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item 1");
+    }
+}
