@@ -4,12 +4,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Trellis: the web server, or {@code validate [path...]} to check flow files without starting it. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TrellisApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            List<String> paths = Arrays.asList(args).subList(1, args.length);
+            System.exit(new ValidateCommand(System.out).run(paths));
+        }
         SpringApplication.run(TrellisApplication.class, args);
     }
 }

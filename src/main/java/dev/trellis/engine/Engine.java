@@ -312,10 +312,10 @@ public final class Engine {
     }
 
     private void offerReflection(TurnRun run, String control, String said) {
-        String paraphrase = parts.reflector().paraphrase(said, run.locale());
+        String reflection = parts.reflector().reflect(said, run.locale(), run.turn);
+        if (reflection == null) reflection = run.message("trellis.reflect.check", Map.of("reflection", said));
         run.openControl = control + TurnRun.REFLECT_SUFFIX;
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
-                run.message("trellis.reflect.check", Map.of("reflection", paraphrase)),
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM, reflection,
                 List.of(new Outbound.Choice("yes", run.message("trellis.reflect.yes", Map.of())),
                         new Outbound.Choice("no", run.message("trellis.reflect.no", Map.of()))),
                 false, null, null, null, null, run.openControl, null));

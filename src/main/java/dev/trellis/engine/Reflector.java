@@ -1,14 +1,18 @@
 package dev.trellis.engine;
 
 /**
- * Active listening: turns a person's answer into a short paraphrase in their own key words ("you want to ..."),
- * which the engine offers back for confirmation. The coaching feature provides the real one; {@link #ECHO}
- * keeps the person's words as they are.
+ * Active listening: turns a person's answer into a reflection of their own key words that asks them to confirm or
+ * correct it ("So what matters to you is more time with your team — did I get that right?"). The coaching feature
+ * provides the real one.
  */
 public interface Reflector {
 
-    /** A paraphrase of {@code answer} for the person, in second person, without a question mark. */
-    String paraphrase(String answer, String locale);
+    /**
+     * The reflective question for {@code answer}; {@code variant} varies the wording between turns. Null means "no
+     * paraphrase": the engine then quotes the answer inside its {@code trellis.reflect.check} message.
+     */
+    String reflect(String answer, String locale, long variant);
 
-    Reflector ECHO = (answer, locale) -> answer.strip();
+    /** Quotes the person's words as they are. */
+    Reflector QUOTE = (answer, locale, variant) -> null;
 }

@@ -1,0 +1,14 @@
+package dev.trellis.coaching.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Stored {@link CheckIn}s. */
+public interface CheckIns extends MongoRepository<CheckIn, String> {
+
+    List<CheckIn> findByPersonIdAndGoalIdOrderByAtAsc(String personId, String goalId);
+
+    Optional<CheckIn> findFirstByPersonIdOrderByAtDesc(String personId);
+}

@@ -1,0 +1,153 @@
+package dev.trellis.coaching.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.trellis.engine.PersonContext;
+
+/**
+ * What flows can read about the person (see {@code FlowRules.CONTEXT_VARIABLES}): {@code person}, {@code goals}
+ * ({@code goals.active}: id, title, measure, progress, lastProgress, due, status...), {@code wheels}
+ * ({@code latest}, {@code previous}, {@code count}), {@code plans}, {@code oneOnOnes} (including the
+ * {@code reports} of a manager), {@code peer} and {@code lastSession}. Values are strings, longs, booleans, lists
+ * and maps; a missing value is an empty string or empty map, never null, so expressions can test it.
+ */
+@Component
+final class CoachingContext implements PersonContext {
+
+    private final People people;
+    private final Goals goals;
+    private final WheelRatings wheels;
+    private final Plans plans;
+    private final OneOnOnes oneOnOnes;
+    private final PeerSessions peerSessions;
+    private final CoachingSessions sessions;
+    private final SessionRatings ratings;
+
+    CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
+                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings) {
+        this.people = people;
+        this.goals = goals;
+        this.wheels = wheels;
+        this.plans = plans;
+        this.oneOnOnes = oneOnOnes;
+        this.peerSessions = peerSessions;
+        this.sessions = sessions;
+        this.ratings = ratings;
+    }
+
+    @Override
+    public Map<String, Object> load(String channel, String personId) {
+        Person person = people.findById(personId).orElse(null);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("person", person(personId, person));
+        context.put("goals", goals(personId));
+        context.put("wheels", wheels(personId));
+        context.put("plans", plans(personId));
+        context.put("oneOnOnes", oneOnOnes(personId));
+        context.put("peer", peer(personId, person));
+        context.put("lastSession", lastSession(personId));
+        return context;
+    }
+
+    private static Map<String, Object> person(String id, Person person) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", id);
+        map.put("known", person != null);
+        map.put("name", person == null || person.name() == null ? "" : person.name());
+        map.put("timezone", person == null ? "UTC" : person.timezone());
+        map.put("locale", person == null ? "en" : person.locale());
+        map.put("managerId", person == null || person.managerId() == null ? "" : person.managerId());
+        map.put("hasManager", person != null && person.managerId() != null);
+        return map;
+    }
+
+    private Map<String, Object> goals(String personId) {
+        List<Goal> all = goals.findByPersonIdOrderByCreatedAtAsc(personId);
+        List<Map<String, Object>> active = all.stream().filter(g -> g.status() == Goal.Status.ACTIVE)
+                .map(CoachingContext::goal).toList();
+        return Map.of("active", active, "count", (long) active.size(),
+                "done", all.stream().filter(g -> g.status() == Goal.Status.DONE).count(), "total", (long) all.size());
+    }
+
+    static Map<String, Object> goal(Goal goal) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", goal.id());
+        map.put("title", goal.title());
+        map.put("measure", goal.measure() == null ? "" : goal.measure());
+        map.put("progress", (long) goal.progress());
+        map.put("lastProgress", (long) (goal.history().isEmpty() ? goal.progress()
+                : goal.history().get(goal.history().size() - 1).value()));
+        map.put("checkIns", (long) goal.history().size());
+        map.put("due", goal.due() == null ? "" : goal.due().toString());
+        map.put("status", goal.status().name().toLowerCase());
+        map.put("shared", goal.visibility() == Goal.Visibility.MANAGER);
+        return map;
+    }
+
+    private Map<String, Object> wheels(String personId) {
+        List<WheelRating> latest = wheels.findTop2ByPersonIdOrderByAtDesc(personId);
+        return Map.of("count", wheels.countByPersonId(personId),
+                "latest", latest.isEmpty() ? Map.of() : wheel(latest.get(0)),
+                "previous", latest.size() < 2 ? Map.of() : wheel(latest.get(1)));
+    }
+
+    private static Map<String, Object> wheel(WheelRating rating) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        rating.scores().forEach((area, score) -> map.put(area, (long) score));
+        map.put("id", rating.id());
+        map.put("at", rating.at().toString());
+        map.put("imageId", rating.chartImageId() == null ? "" : rating.chartImageId());
+        return map;
+    }
+
+    private Map<String, Object> plans(String personId) {
+        DevelopmentPlan plan = plans.findById(personId).orElse(null);
+        if (plan == null) {
+            return Map.of("exists", false, "aspiration", "", "activities", List.of(), "skillGaps", List.of(),
+                    "open", 0L);
+        }
+        List<Map<String, Object>> activities = plan.activities().stream().map(a -> Map.<String, Object>of(
+                "id", a.id(), "kind", a.kind().name().toLowerCase(), "description", a.description(),
+                "status", a.status().name().toLowerCase(),
+                "targetDate", a.targetDate() == null ? "" : a.targetDate().toString())).toList();
+        List<Map<String, Object>> gaps = plan.skillGaps().stream().map(g -> Map.<String, Object>of(
+                "id", g.id(), "skill", g.skill(), "current", g.current() == null ? 0L : (long) g.current(),
+                "target", g.target() == null ? 0L : (long) g.target())).toList();
+        long open = plan.activities().stream().filter(a -> a.status() == DevelopmentPlan.ActivityStatus.PLANNED
+                || a.status() == DevelopmentPlan.ActivityStatus.IN_PROGRESS).count();
+        return Map.of("exists", true, "aspiration", plan.aspiration() == null ? "" : plan.aspiration(),
+                "activities", activities, "skillGaps", gaps, "open", open);
+    }
+
+    private Map<String, Object> oneOnOnes(String personId) {
+        OneOnOne series = oneOnOnes.findById(personId).orElse(null);
+        List<Map<String, Object>> reports = people.findByManagerId(personId).stream()
+                .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name() == null ? p.id() : p.name())).toList();
+        return Map.of("nextDate", series == null || series.nextDate() == null ? "" : series.nextDate().toString(),
+                "talkingPoints", series == null ? List.of()
+                        : series.talkingPoints().stream().map(OneOnOne.TalkingPoint::text).toList(),
+                "sharedCount", series == null ? 0L : (long) series.sharedPoints().size(),
+                "agreedActions", series == null ? List.of()
+                        : series.agreedActions().stream().map(OneOnOne.AgreedAction::text).toList(),
+                "reports", reports, "isManager", !reports.isEmpty());
+    }
+
+    private Map<String, Object> peer(String personId, Person person) {
+        PeerSession last = peerSessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
+        return Map.of("optIn", person != null && person.peerCoaching(), "sessions", peerSessions.countByPersonId(personId),
+                "lastNextStep", last == null || last.nextStep() == null ? "" : last.nextStep());
+    }
+
+    private Map<String, Object> lastSession(String personId) {
+        CoachingSession last = sessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
+        if (last == null) {
+            return Map.of("exists", false, "flowId", "", "title", "", "at", "", "rated", false);
+        }
+        return Map.of("exists", true, "flowId", last.flowId(), "title", last.title(), "at", last.at().toString(),
+                "rated", ratings.existsByPersonIdAndSessionId(personId, last.id()));
+    }
+}

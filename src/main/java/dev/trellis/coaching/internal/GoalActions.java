@@ -1,0 +1,90 @@
+package dev.trellis.coaching.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.trellis.coaching.ProgressReaction;
+import dev.trellis.engine.ActionHandler;
+import dev.trellis.engine.ActionName;
+
+/** Actions on goals: create one, record a check-in. */
+final class GoalActions {
+
+    private GoalActions() {
+    }
+
+    /**
+     * {@code goals.create} with {@code title}, optional {@code measure}, {@code why}, {@code confidence} (1–10),
+     * {@code due} (ISO date) and {@code visibility} ({@code private} or {@code manager}); returns {@code id},
+     * {@code title}.
+     */
+    @Component
+    @ActionName("goals.create")
+    static final class Create implements ActionHandler {
+        private final Goals goals;
+
+        Create(Goals goals) {
+            this.goals = goals;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            Goal goal = goals.findById(in.id()).orElseGet(() -> goals.save(new Goal(in.id(), in.personId(),
+                    in.text("title"), in.optionalText("measure"), in.optionalText("why"), confidence(in),
+                    in.optionalDate("due"), Goal.Status.ACTIVE, 0, List.of(), visibility(in), in.now(), in.now())));
+            return Map.of("id", goal.id(), "title", goal.title());
+        }
+
+        private static Integer confidence(ActionInput in) {
+            return in.raw("confidence") == null ? null : in.integer("confidence", 1, 10);
+        }
+
+        private static Goal.Visibility visibility(ActionInput in) {
+            return "manager".equalsIgnoreCase(in.optionalText("visibility")) ? Goal.Visibility.MANAGER
+                    : Goal.Visibility.PRIVATE;
+        }
+    }
+
+    /**
+     * {@code goals.recordCheckIn} with {@code goal} (its id), {@code progress} (0–10), optional {@code note},
+     * {@code obstacle}, {@code nextStep}. Adds the figure to the goal's history (once per request), marks the goal
+     * done at 10, and returns the coach's reaction: {@code trend} (first, up, down, stalled, finished),
+     * {@code reaction} (text), {@code from}, {@code to}, {@code stalledFor}, {@code finished}.
+     */
+    @Component
+    @ActionName("goals.recordCheckIn")
+    static final class RecordCheckIn implements ActionHandler {
+        private final Goals goals;
+        private final CheckIns checkIns;
+        private final ProgressReaction reactions = new ProgressReaction();
+
+        RecordCheckIn(Goals goals, CheckIns checkIns) {
+            this.goals = goals;
+            this.checkIns = checkIns;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            String goalId = in.text("goal");
+            Goal goal = goals.findByIdAndPersonId(goalId, in.personId())
+                    .orElseThrow(() -> new IllegalArgumentException("no goal " + goalId + " for this person"));
+            int progress = in.integer("progress", 0, 10);
+            String checkInId = in.id();
+            List<Integer> earlier = goal.history().stream().filter(p -> !p.checkInId().equals(checkInId))
+                    .map(Goal.Progress::value).toList();
+            ProgressReaction.Reaction reaction = reactions.react(earlier, progress);
+            checkIns.save(new CheckIn(checkInId, in.personId(), goal.id(), progress,
+                    earlier.isEmpty() ? null : earlier.get(earlier.size() - 1), in.optionalText("note"),
+                    in.optionalText("obstacle"), in.optionalText("nextStep"), reaction.trend().name(), in.now()));
+            goals.save(goal.withProgress(checkInId, progress, in.now()));
+            return Map.of("trend", reaction.trend().name().toLowerCase(), "reaction", reaction.text(),
+                    "from", (long) reaction.from(), "to", (long) reaction.to(),
+                    "stalledFor", (long) reaction.stalledFor(),
+                    "finished", reaction.trend() == ProgressReaction.Trend.FINISHED);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.trellis.coaching.internal;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Stored {@link Person}s. */
+public interface People extends MongoRepository<Person, String> {
+
+    List<Person> findByManagerId(String managerId);
+}

@@ -1,0 +1,14 @@
+package dev.trellis.coaching.internal;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Stored {@link WheelRating}s. */
+public interface WheelRatings extends MongoRepository<WheelRating, String> {
+
+    /** Newest first. */
+    List<WheelRating> findTop2ByPersonIdOrderByAtDesc(String personId);
+
+    long countByPersonId(String personId);
+}

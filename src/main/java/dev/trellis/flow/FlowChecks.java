@@ -1,0 +1,178 @@
+package dev.trellis.flow;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks beyond the schema: step references, reachability, variables read before they are saved, actions,
+ * sub-flows, message keys, an end, and the id matching the file name. Every problem is reported, not the first.
+ */
+final class FlowChecks {
+
+    private static final Pattern TEMPLATE_ROOT = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final ParsedFlow parsed;
+    private final Flow flow;
+    private final Set<String> flowIds;
+    private final FlowRules rules;
+    private final MessageBundle messages;
+    private final List<FlowError> errors;
+    private final Map<String, Step> steps = new HashMap<>();
+
+    FlowChecks(ParsedFlow parsed, Set<String> flowIds, FlowRules rules, MessageBundle messages, List<FlowError> errors) {
+        this.parsed = parsed;
+        this.flow = parsed.flow();
+        this.flowIds = flowIds;
+        this.rules = rules;
+        this.messages = messages;
+        this.errors = errors;
+    }
+
+    void run() {
+        checkIdMatchesFile();
+        checkDuplicateIds();
+        checkTargets();
+        checkEnds();
+        checkActionsCallsAndMessages();
+        if (flow.start() == null || !steps.containsKey(flow.start())) return;
+        StepGraph graph = new StepGraph(flow, steps);
+        Set<String> reachable = graph.reachableFrom(flow.start());
+        for (Step step : flow.steps()) {
+            if (!reachable.contains(step.id()) && steps.get(step.id()) == step) {
+                error(step.position(), "step '" + step.id() + "' is unreachable from start '" + flow.start() + "'");
+            }
+        }
+        checkVariables(graph, reachable);
+    }
+
+    private void checkIdMatchesFile() {
+        String name = java.nio.file.Path.of(flow.file()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (flow.id() != null && !flow.id().equals(name)) {
+            error(parsed.idPosition(), "flow id '" + flow.id() + "' does not match the file name '" + name + "'");
+        }
+    }
+
+    private void checkDuplicateIds() {
+        for (Step step : flow.steps()) {
+            Step first = steps.putIfAbsent(step.id(), step);
+            if (first != null) {
+                error(step.position(), "duplicate step id '" + step.id() + "' (first at line " + first.position().line() + ")");
+            }
+        }
+    }
+
+    private void checkTargets() {
+        if (flow.start() != null) target(flow.start(), "start", parsed.startPosition());
+        parsed.migrationTargets().forEach((from, at) -> target(flow.migrations().get(from), "migrations", at));
+        for (Step step : flow.steps()) {
+            step.next().forEach(b -> target(b.target(), "goto", b.position()));
+            if (step.timeout() != null) target(step.timeout().target(), "timeout", step.timeout().position());
+            Retry retry = StepGraph.retry(step);
+            if (retry != null && retry.then() != null) target(retry.then(), "retry", retry.position());
+            if (step.end() && !step.next().isEmpty()) {
+                error(step.next().get(0).position(), "step '" + step.id() + "' has both 'next' and 'end: true'");
+            }
+        }
+    }
+
+    private void target(String id, String where, Position at) {
+        if (id != null && !steps.containsKey(id)) {
+            error(at, "unknown step '" + id + "' in " + where + Suggestions.didYouMean(id, steps.keySet()));
+        }
+    }
+
+    private void checkEnds() {
+        boolean ends = flow.steps().stream().anyMatch(s -> s.end() || s.kind() instanceof StepKind.End);
+        if (!ends && !flow.steps().isEmpty()) {
+            error(parsed.idPosition(), "flow '" + flow.id() + "' has no end: add an 'end' step or 'end: true' to a step");
+        }
+    }
+
+    private void checkActionsCallsAndMessages() {
+        for (Step step : flow.steps()) {
+            if (step.kind() instanceof StepKind.Action a && a.name() != null && !rules.actions().contains(a.name())) {
+                error(a.namePosition(), "unknown action '" + a.name() + "'" + Suggestions.didYouMean(a.name(), rules.actions()));
+            }
+            if (step.kind() instanceof StepKind.Call c && c.flow() != null && !flowIds.contains(c.flow())) {
+                error(c.flowPosition(), "unknown flow '" + c.flow() + "' in call" + Suggestions.didYouMean(c.flow(), flowIds));
+            }
+            for (Text text : StepGraph.texts(step)) {
+                if (text.isMessage() && !messages.has(text.messageKey())) {
+                    error(text.position(), "unknown message key '" + text.messageKey() + "'");
+                }
+            }
+        }
+    }
+
+    /**
+     * A variable may be read at a step only when every path from the start to that step saves it. Params and
+     * context variables are always there. An invalid answer (retry) or a timeout leaves without saving.
+     */
+    private void checkVariables(StepGraph graph, Set<String> reachable) {
+        Set<String> always = new HashSet<>(flow.params());
+        always.addAll(rules.contextVariables());
+        Set<String> known = new LinkedHashSet<>(parsed.expressions().variableNames());
+        Map<String, Set<String>> definedAt = graph.definedBefore(flow.start(), reachable);
+        for (Step step : flow.steps()) {
+            Set<String> before = definedAt.get(step.id());
+            if (before == null || steps.get(step.id()) != step) continue;
+            Set<String> defined = new HashSet<>(before);
+            defined.addAll(always);
+            for (Text text : StepGraph.texts(step)) checkTemplate(step, text, defined, known);
+            for (Expr expr : StepGraph.bodyExpressions(step)) checkReads(step, expr, defined);
+            Set<String> after = new HashSet<>(defined);
+            after.addAll(StepGraph.saves(step));
+            for (Branch branch : step.next()) {
+                if (branch.when() != null) checkReads(step, branch.when(), after);
+            }
+        }
+    }
+
+    private void checkReads(Step step, Expr expr, Set<String> defined) {
+        for (String name : parsed.expressions().reads(expr)) {
+            if (!defined.contains(name)) {
+                Node node = parsed.expressions().node(expr);
+                error(at(node, expr.source(), name, expr.position()), notYetSaved(name, step));
+            }
+        }
+    }
+
+    private void checkTemplate(Step step, Text text, Set<String> defined, Set<String> known) {
+        if (text.template() == null) return;
+        Matcher m = TEMPLATE_ROOT.matcher(text.template());
+        while (m.find()) {
+            String name = m.group(1);
+            Node node = parsed.textNodes().get(text);
+            Position at = node == null ? text.position() : parsed.document().at(node, 1, m.start(1) + 1);
+            if (!known.contains(name)) {
+                error(at, "undefined variable '" + name + "' in text of step '" + step.id() + "'"
+                        + Suggestions.didYouMean(name, known));
+            } else if (!defined.contains(name)) {
+                error(at, notYetSaved(name, step));
+            }
+        }
+    }
+
+    private static String notYetSaved(String name, Step step) {
+        return "variable '" + name + "' is used in step '" + step.id() + "' before it is saved on every path to it";
+    }
+
+    private Position at(Node node, String source, String name, Position fallback) {
+        if (node == null) return fallback;
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(source);
+        return m.find() ? parsed.document().at(node, 1, m.start() + 1) : fallback;
+    }
+
+    private void error(Position at, String message) {
+        errors.add(new FlowError(at, message));
+    }
+}

@@ -1,0 +1,239 @@
+package dev.trellis.flow;
+
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import static dev.trellis.flow.YamlDocument.bool;
+import static dev.trellis.flow.YamlDocument.entries;
+import static dev.trellis.flow.YamlDocument.get;
+import static dev.trellis.flow.YamlDocument.items;
+import static dev.trellis.flow.YamlDocument.text;
+
+/** Reads one step (its kind, save, next, timeout and end) and compiles its expressions. */
+final class StepParser {
+
+    private final YamlDocument document;
+    private final FlowExpressions expressions;
+    private final Function<Node, Text> texts;
+    private final List<FlowError> errors;
+
+    StepParser(YamlDocument document, FlowExpressions expressions, Function<Node, Text> texts, List<FlowError> errors) {
+        this.document = document;
+        this.expressions = expressions;
+        this.texts = texts;
+        this.errors = errors;
+    }
+
+    Optional<Step> parse(Node node) {
+        String id = get(node, "id").map(YamlDocument::text).orElse(null);
+        if (id == null) return Optional.empty();
+        Position position = document.at(node);
+        Optional<Node> endNode = get(node, "end");
+        boolean endFlag = endNode.map(n -> Boolean.TRUE.equals(bool(n))).orElse(false);
+        List<String> kinds = new ArrayList<>();
+        for (String kind : FlowParser.KINDS) {
+            if (get(node, kind).isPresent() && !(kind.equals("end") && bool(get(node, kind).get()) != null)) {
+                kinds.add(kind);
+            }
+        }
+        StepKind kind;
+        if (kinds.size() > 1) {
+            errors.add(new FlowError(position, "step '" + id + "' has more than one kind: " + String.join(", ", kinds)
+                    + " (split it into one step each)"));
+            return Optional.empty();
+        } else if (kinds.isEmpty()) {
+            if (!endFlag) {
+                errors.add(new FlowError(position, "step '" + id + "' needs one of "
+                        + String.join(", ", FlowParser.KINDS)));
+                return Optional.empty();
+            }
+            kind = new StepKind.End(null);
+            endFlag = false;
+        } else {
+            kind = kind(id, kinds.get(0), get(node, kinds.get(0)).get(), node);
+            if (kind == null) return Optional.empty();
+        }
+        String save = get(node, "save").map(YamlDocument::text).orElse(null);
+        checkSaveAndWith(id, kind, node, save);
+        List<Branch> next = next(get(node, "next").orElse(null));
+        Timeout timeout = get(node, "timeout").map(this::timeout).orElse(null);
+        return Optional.of(new Step(id, kind, save, next, timeout, endFlag, position));
+    }
+
+    private void checkSaveAndWith(String id, StepKind kind, Node node, String save) {
+        boolean savesSomething = kind instanceof StepKind.Ask || kind instanceof StepKind.Choice
+                || kind instanceof StepKind.Scale || kind instanceof StepKind.Confirm
+                || kind instanceof StepKind.Action || kind instanceof StepKind.Call;
+        if (save != null && !savesSomething) {
+            errors.add(new FlowError(document.at(get(node, "save").get()),
+                    "step '" + id + "' has nothing to save (only ask, choice, scale, confirm, action and call do)"));
+        }
+        boolean takesWith = kind instanceof StepKind.Action || kind instanceof StepKind.Call;
+        if (get(node, "with").isPresent() && !takesWith) {
+            errors.add(new FlowError(document.at(YamlDocument.keyNode(node, "with").get()),
+                    "'with' in step '" + id + "' only applies to action and call steps"));
+        }
+    }
+
+    private StepKind kind(String id, String name, Node value, Node step) {
+        return switch (name) {
+            case "say" -> new StepKind.Say(texts.apply(value));
+            case "ask" -> ask(value);
+            case "choice" -> choice(value);
+            case "scale" -> scale(id, value);
+            case "confirm" -> YamlDocument.isMapping(value)
+                    ? new StepKind.Confirm(texts.apply(child(value, "text")), texts.apply(child(value, "yes")),
+                        texts.apply(child(value, "no")))
+                    : new StepKind.Confirm(texts.apply(value), null, null);
+            case "set" -> new StepKind.SetVars(expressionMap(value));
+            case "action" -> new StepKind.Action(text(value), withOf(step), document.at(value));
+            case "call" -> new StepKind.Call(text(value), withOf(step), document.at(value));
+            case "end" -> new StepKind.End(texts.apply(value));
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private StepKind.Ask ask(Node value) {
+        if (!YamlDocument.isMapping(value)) {
+            return new StepKind.Ask(texts.apply(value), StepKind.AnswerType.TEXT, Validation.NONE, Retry.DEFAULT, false);
+        }
+        StepKind.AnswerType type = switch (get(value, "type").map(YamlDocument::text).orElse("text")) {
+            case "number" -> StepKind.AnswerType.NUMBER;
+            case "date" -> StepKind.AnswerType.DATE;
+            default -> StepKind.AnswerType.TEXT;
+        };
+        CelType answer = type == StepKind.AnswerType.NUMBER ? SimpleType.DOUBLE : SimpleType.STRING;
+        Validation validation = get(value, "validate").map(v -> validation(v, answer)).orElse(Validation.NONE);
+        boolean reflect = Boolean.TRUE.equals(get(value, "reflect").map(YamlDocument::bool).orElse(false));
+        return new StepKind.Ask(texts.apply(child(value, "text")), type, validation, retry(value), reflect);
+    }
+
+    private Validation validation(Node node, CelType answer) {
+        String pattern = get(node, "pattern").map(YamlDocument::text).orElse(null);
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                errors.add(new FlowError(document.at(get(node, "pattern").get()),
+                        "invalid pattern '" + pattern + "': " + e.getDescription()));
+                pattern = null;
+            }
+        }
+        Expr rule = get(node, "rule").map(r -> compile(r, Map.of("answer", answer), CelKind.BOOL)).orElse(null);
+        return new Validation(intAt(node, "minLength"), intAt(node, "maxLength"),
+                get(node, "min").map(YamlDocument::number).orElse(null),
+                get(node, "max").map(YamlDocument::number).orElse(null), pattern,
+                Boolean.TRUE.equals(get(node, "notInPast").map(YamlDocument::bool).orElse(false)), rule,
+                texts.apply(child(node, "message")));
+    }
+
+    private StepKind.Choice choice(Node value) {
+        Node options = child(value, "options");
+        List<Option> literal = new ArrayList<>();
+        Expr optionsExpr = null;
+        if (YamlDocument.isSequence(options)) {
+            for (Node item : items(options)) {
+                if (YamlDocument.isMapping(item)) {
+                    String v = get(item, "value").map(YamlDocument::text).orElse(null);
+                    Node label = child(item, "label");
+                    if (v != null) literal.add(new Option(v, label != null ? texts.apply(label)
+                            : Text.literal(v, document.at(item))));
+                } else if (text(item) != null) {
+                    literal.add(new Option(text(item), texts.apply(item)));
+                }
+            }
+        } else if (options != null) {
+            optionsExpr = compile(options, Map.of(), CelKind.LIST);
+        }
+        Map<String, CelType> option = Map.of("option", SimpleType.DYN);
+        Expr label = get(value, "label").map(n -> compile(n, option, null)).orElse(null);
+        Expr val = get(value, "value").map(n -> compile(n, option, null)).orElse(null);
+        if (YamlDocument.isSequence(options) && (label != null || val != null)) {
+            errors.add(new FlowError(document.at(YamlDocument.keyNode(value, label != null ? "label" : "value").get()),
+                    "'label' and 'value' apply only to options given as an expression"));
+        }
+        boolean multiple = Boolean.TRUE.equals(get(value, "multiple").map(YamlDocument::bool).orElse(false));
+        return new StepKind.Choice(texts.apply(child(value, "text")), multiple, literal, optionsExpr, label, val,
+                retry(value));
+    }
+
+    private StepKind.Scale scale(String id, Node value) {
+        Integer min = intAt(value, "min");
+        Integer max = intAt(value, "max");
+        if (min != null && max != null && min >= max) {
+            errors.add(new FlowError(document.at(value), "scale of step '" + id + "' needs min below max"));
+        }
+        return new StepKind.Scale(texts.apply(child(value, "text")), min == null ? 1 : min, max == null ? 10 : max,
+                texts.apply(child(value, "minLabel")), texts.apply(child(value, "maxLabel")), retry(value));
+    }
+
+    private Retry retry(Node kindNode) {
+        Optional<Node> retry = get(kindNode, "retry");
+        if (retry.isEmpty()) return Retry.DEFAULT;
+        Integer max = intAt(retry.get(), "max");
+        Optional<Node> then = get(retry.get(), "then");
+        return new Retry(max == null ? Retry.DEFAULT.max() : max, then.map(YamlDocument::text).orElse(null),
+                document.at(then.orElse(retry.get())));
+    }
+
+    private List<Branch> next(Node node) {
+        if (node == null) return List.of();
+        if (YamlDocument.isScalar(node)) return List.of(new Branch(null, text(node), document.at(node)));
+        List<Branch> branches = new ArrayList<>();
+        for (Node item : items(node)) {
+            Optional<Node> target = get(item, "goto");
+            if (target.isEmpty() || text(target.get()) == null) continue;
+            Expr when = get(item, "if").map(n -> compile(n, Map.of(), CelKind.BOOL)).orElse(null);
+            branches.add(new Branch(when, text(target.get()), document.at(target.get())));
+        }
+        return branches;
+    }
+
+    private Timeout timeout(Node node) {
+        Optional<Node> target = get(node, "goto");
+        Duration after = get(node, "after").map(YamlDocument::text).flatMap(FlowParser::parseDuration).orElse(null);
+        if (after == null || target.isEmpty()) return null;
+        return new Timeout(after, text(target.get()), document.at(target.get()));
+    }
+
+    private Map<String, Expr> withOf(Node step) {
+        return get(step, "with").map(this::expressionMap).orElse(Map.of());
+    }
+
+    private Map<String, Expr> expressionMap(Node node) {
+        Map<String, Expr> values = new LinkedHashMap<>();
+        entries(node).forEach(t -> {
+            String name = text(t.getKeyNode());
+            Expr expr = compile(t.getValueNode(), Map.of(), null);
+            if (name != null && expr != null) values.put(name, expr);
+        });
+        return values;
+    }
+
+    private Expr compile(Node node, Map<String, CelType> extra, CelKind expected) {
+        if (!YamlDocument.isScalar(node)) return null;
+        var compiled = expressions.compile(document, node, extra, expected, errors);
+        return compiled == null ? null : compiled.expr();
+    }
+
+    private static Integer intAt(Node mapping, String key) {
+        return get(mapping, key).map(YamlDocument::integer).map(Long::intValue).orElse(null);
+    }
+
+    private static Node child(Node mapping, String key) {
+        return get(mapping, key).orElse(null);
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.trellis;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the features' dependencies pointing one way (channels → inbox → engine → flow; coaching → engine;
+ * nothing → channels) and the engine core free of frameworks. Writes the module diagram to
+ * {@code target/spring-modulith-docs}.
+ */
+class ModuleStructureTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(TrellisApplication.class);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.trellis");
+
+    @Test
+    void modulesHaveNoCyclesAndUseOnlyEachOthersPublicApi() {
+        MODULES.verify();
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    @Test
+    void flowLanguageDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("dev.trellis.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.engine..", "dev.trellis.inbox..",
+                        "dev.trellis.channel..", "dev.trellis.coaching..", "dev.trellis.scheduling..",
+                        "dev.trellis.privacy..", "dev.trellis.insight..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineDependsOnlyOnTheFlowLanguage() {
+        noClasses().that().resideInAPackage("dev.trellis.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.inbox..", "dev.trellis.channel..",
+                        "dev.trellis.coaching..", "dev.trellis.scheduling..", "dev.trellis.privacy..",
+                        "dev.trellis.insight..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void inboxDoesNotKnowChannels() {
+        noClasses().that().resideInAPackage("dev.trellis.inbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingOutsideAChannelDependsOnIt() {
+        noClasses().that().resideOutsideOfPackages("dev.trellis.channel..", "dev.trellis")
+                .should().dependOnClassesThat().resideInAPackage("dev.trellis.channel..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineCoreImportsNoFrameworkOrPlatform() {
+        noClasses().that().resideInAPackage("dev.trellis.engine")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "org.bson..", "com.slack..", "com.microsoft..", "jakarta..")
+                .check(CLASSES);
+    }
+}

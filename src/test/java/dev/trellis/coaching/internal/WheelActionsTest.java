@@ -1,0 +1,87 @@
+package dev.trellis.coaching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.trellis.coaching.ChartImages;
+import dev.trellis.coaching.WheelChart;
+
+class WheelActionsTest {
+
+    private final CoachingStore store = new CoachingStore();
+    private final WheelRatings ratings = store.repository(WheelRatings.class);
+    private final ChartImageStore images = store.repository(ChartImageStore.class);
+    private final WheelActions record = new WheelActions(ratings, images);
+    private final ChartImages chartImages = new ChartImages(images);
+    private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static Map<String, Object> scores(long... values) {
+        String[] keys = {"growth", "purpose", "autonomy", "variety", "relationships", "recognition", "environment",
+                "balance"};
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            map.put(keys[i], values[i]);
+        }
+        return map;
+    }
+
+    @Test
+    void firstWheelStoresAChartTheOwnerCanFetchAndNamesTheLowestArea() throws Exception {
+        Map<String, Object> result = record.run(store.request("p1", Map.of("scores", scores(7, 6, 8, 5, 7, 3, 6, 4)), now));
+
+        assertThat(result).containsEntry("hasPrevious", false).containsEntry("lowest", "recognition")
+                .doesNotContainKey("change");
+        assertThat((String) result.get("summary")).contains("Recognition & reward (3)");
+        ChartImages.Image image = chartImages.find((String) result.get("imageId"), "p1").orElseThrow();
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(image.data())).getWidth()).isEqualTo(WheelChart.WIDTH);
+        assertThat(chartImages.find((String) result.get("imageId"), "someone-else")).isEmpty();
+    }
+
+    @Test
+    void secondWheelIsComparedWithTheFirstAndTheBiggestChangeNamed() throws Exception {
+        record.run(store.request("p1", scores(5, 5, 5, 5, 5, 5, 5, 5), now));
+        Map<String, Object> result = record.run(store.request("p1", scores(6, 5, 9, 5, 5, 4, 5, 5), now.plusSeconds(60)));
+
+        assertThat(result).containsEntry("hasPrevious", true);
+        assertThat(result.get("change")).isEqualTo(Map.of("area", "autonomy", "label", "Autonomy", "from", 5L, "to", 9L,
+                "delta", 4L));
+        assertThat((String) result.get("summary")).isEqualTo("The biggest change since last time is Autonomy: up from 5 to 9.");
+    }
+
+    @Test
+    void reappliedRecordComparesWithTheWheelBeforeNotWithItself() throws Exception {
+        record.run(store.request("p1", scores(5, 5, 5, 5, 5, 5, 5, 5), now));
+        var request = store.request("p1", scores(5, 5, 5, 5, 5, 5, 5, 9), now.plusSeconds(60));
+
+        Map<String, Object> first = record.run(request);
+        Map<String, Object> again = record.run(request);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(ratings.count()).isEqualTo(2);
+        assertThat(images.count()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutOfRangeRatingStoresNothing() {
+        assertThatThrownBy(() -> record.run(store.request("p1", scores(5, 5, 5, 5, 5, 5, 5, 11), now)))
+                .hasMessageContaining("balance");
+        assertThat(ratings.count()).isZero();
+        assertThat(images.count()).isZero();
+    }
+}

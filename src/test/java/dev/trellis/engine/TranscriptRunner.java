@@ -1,0 +1,250 @@
+package dev.trellis.engine;
+
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Plays a transcript ({@code conversation-flows/tests/*.yaml}) against the engine on a fake clock. A transcript
+ * is a list of entries:
+ * <ul>
+ *   <li>{@code command: grow} — {@code /coach grow}; {@code user: text} — the person types;
+ *       {@code click: label} — the person clicks the option with that label on the newest question offering it
+ *       (so clicking a label of an answered question is a stale click)</li>
+ *   <li>{@code bot: text} or {@code bot: /regex/} — the next thing the bot said since the person's last action
+ *       (exact text, or a regex found in it); {@code image: /alt regex/} — the next message is an image</li>
+ *   <li>{@code wait: P2D} — time passes (timeouts and idle limits fire); {@code restart} — the server restarts:
+ *       a new engine continues from the stored state</li>
+ *   <li>{@code expect: {step, status, flow, vars: {...}}} — where the conversation stands</li>
+ * </ul>
+ * A failure names the transcript file and line.
+ */
+final class TranscriptRunner {
+
+    private static final Pattern REGEX = Pattern.compile("^/(.*)/$", Pattern.DOTALL);
+
+    private final Supplier<Engine> engines;
+    private final Set<String> visited;
+
+    TranscriptRunner(Supplier<Engine> engines, Set<String> visited) {
+        this.engines = engines;
+        this.visited = visited;
+    }
+
+    void run(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Node root;
+        try {
+            root = new Yaml().compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new AssertionError(name + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+        }
+        if (!(root instanceof MappingNode doc)) throw new AssertionError(name + ":1: a transcript is a mapping");
+        Map<String, Node> header = fields(doc);
+        ConversationState.Profile profile = profile(header.get("person"));
+        Instant now = header.containsKey("now") ? Instant.parse(scalar(header.get("now"))) : Instant.parse("2026-11-25T09:00:00Z");
+        String personId = "transcript-" + name.replace(".yaml", "");
+        Engine.Subject subject = new Engine.Subject("test:" + personId, "test", personId);
+        Node conversation = header.get("conversation");
+        if (!(conversation instanceof SequenceNode entries)) {
+            throw new AssertionError(name + ":1: a transcript needs a 'conversation' list");
+        }
+        Play play = new Play(name, subject, engines.get(), ConversationState.idle(profile), now);
+        for (Node entry : entries.getValue()) play.entry(entry);
+    }
+
+    /** One transcript being played. */
+    private final class Play {
+        final String file;
+        final Engine.Subject subject;
+        Engine engine;
+        ConversationState state;
+        Instant now;
+        final List<Outbound> said = new ArrayList<>();
+        int unread;
+
+        Play(String file, Engine.Subject subject, Engine engine, ConversationState state, Instant now) {
+            this.file = file;
+            this.subject = subject;
+            this.engine = engine;
+            this.state = state;
+            this.now = now;
+        }
+
+        void entry(Node node) {
+            String where = file + ":" + (node.getStartMark().getLine() + 1);
+            String key;
+            Node value;
+            if (node instanceof ScalarNode s) {
+                key = s.getValue();
+                value = null;
+            } else if (node instanceof MappingNode m && m.getValue().size() == 1) {
+                key = scalar(m.getValue().get(0).getKeyNode());
+                value = m.getValue().get(0).getValueNode();
+            } else {
+                throw new AssertionError(where + ": an entry is one of command, user, click, bot, image, wait, restart, expect");
+            }
+            switch (key) {
+                case "command" -> apply(new Event.Command(scalar(value)), where);
+                case "user" -> apply(new Event.Said(scalar(value)), where);
+                case "click" -> click(scalar(value), where);
+                case "bot" -> expectSaid(scalar(value), where, false);
+                case "image" -> expectSaid(scalar(value), where, true);
+                case "wait" -> waitFor(Duration.parse(scalar(value)), where);
+                case "restart" -> engine = engines.get();
+                case "expect" -> expectState((MappingNode) value, where);
+                default -> throw new AssertionError(where + ": unknown entry '" + key + "'");
+            }
+        }
+
+        void apply(Event event, String where) {
+            now = now.plusSeconds(30);
+            Turn turn = engine.apply(subject, state, event, now);
+            for (Turn.Effect effect : turn.effects()) {
+                if (effect instanceof Turn.Effect.StepFailed failed) {
+                    throw new AssertionError(where + ": step '" + failed.stepId() + "' failed", failed.error());
+                }
+            }
+            visited.addAll(turn.visited());
+            state = turn.state();
+            said.clear();
+            unread = 0;
+            said.addAll(turn.messages().stream().filter(m -> m.kind() != Outbound.Kind.ANSWERED).toList());
+            allSaid.addAll(turn.messages());
+        }
+
+        final List<Outbound> allSaid = new ArrayList<>();
+
+        void click(String label, String where) {
+            for (int i = allSaid.size() - 1; i >= 0; i--) {
+                Outbound m = allSaid.get(i);
+                if (!m.isQuestion()) continue;
+                if (m.kind() == Outbound.Kind.SCALE && label.matches("\\d+")) {
+                    apply(new Event.Clicked(m.controlId(), List.of(label)), where);
+                    return;
+                }
+                for (Outbound.Choice c : m.choices()) {
+                    if (c.label().equals(label)) {
+                        apply(new Event.Clicked(m.controlId(), List.of(c.value())), where);
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError(where + ": no question offered a button '" + label + "'");
+        }
+
+        void expectSaid(String expected, String where, boolean image) {
+            if (unread >= said.size()) {
+                throw new AssertionError(where + ": expected the bot to say " + expected + " but it said nothing more"
+                        + " (this turn it said: " + texts() + ")");
+            }
+            Outbound next = said.get(unread++);
+            if (image != (next.kind() == Outbound.Kind.IMAGE)) {
+                throw new AssertionError(where + ": expected " + (image ? "an image" : "a text") + " but got "
+                        + next.kind() + " \"" + next.text() + "\"");
+            }
+            if (!matches(expected, next.text())) {
+                throw new AssertionError(where + ": expected the bot to say " + expected + "\n  but it said \""
+                        + next.text() + "\"");
+            }
+        }
+
+        void waitFor(Duration duration, String where) {
+            now = now.plus(duration);
+            int ticks = 0;
+            while (state.running() && state.wakeAt() != null && !now.isBefore(state.wakeAt()) && ticks++ < 20) {
+                Instant at = now;
+                apply(new Event.Tick(), where);
+                now = at;
+            }
+        }
+
+        void expectState(MappingNode node, String where) {
+            Map<String, Node> expected = fields(node);
+            check(where, "step", expected.get("step"), state.stepId());
+            check(where, "flow", expected.get("flow"), state.flowId());
+            check(where, "status", expected.get("status"), state.status().name());
+            if (expected.get("vars") instanceof MappingNode vars) {
+                for (NodeTuple t : vars.getValue()) {
+                    String name = scalar(t.getKeyNode());
+                    Object actual = state.vars().get(name);
+                    String want = scalar(t.getValueNode());
+                    if (!sameValue(want, actual)) {
+                        throw new AssertionError(where + ": expected variable '" + name + "' to be " + want
+                                + " but it was " + actual);
+                    }
+                }
+            }
+        }
+
+        private void check(String where, String what, Node expected, String actual) {
+            if (expected == null) return;
+            String want = scalar(expected);
+            if (!Objects.equals(want.equals("null") ? null : want, actual)) {
+                throw new AssertionError(where + ": expected " + what + " " + want + " but it was " + actual);
+            }
+        }
+
+        private List<String> texts() {
+            return said.stream().map(Outbound::text).toList();
+        }
+    }
+
+    static boolean matches(String expected, String actual) {
+        var regex = REGEX.matcher(expected);
+        if (regex.matches()) return Pattern.compile(regex.group(1), Pattern.DOTALL).matcher(actual).find();
+        return expected.equals(actual);
+    }
+
+    static boolean sameValue(String expected, Object actual) {
+        if (actual instanceof Number n) {
+            try {
+                return Double.parseDouble(expected) == n.doubleValue();
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (actual instanceof List<?> list) {
+            return expected.equals(String.join(", ", list.stream().map(String::valueOf).toList()));
+        }
+        return matches(expected, String.valueOf(actual));
+    }
+
+    private static ConversationState.Profile profile(Node node) {
+        if (!(node instanceof MappingNode m)) return ConversationState.Profile.DEFAULT;
+        Map<String, Node> f = fields(m);
+        return new ConversationState.Profile(f.containsKey("name") ? scalar(f.get("name")) : null,
+                f.containsKey("locale") ? scalar(f.get("locale")) : "en",
+                f.containsKey("timezone") ? scalar(f.get("timezone")) : "UTC");
+    }
+
+    private static Map<String, Node> fields(MappingNode node) {
+        Map<String, Node> map = new LinkedHashMap<>();
+        for (NodeTuple t : node.getValue()) map.put(scalar(t.getKeyNode()), t.getValueNode());
+        return map;
+    }
+
+    private static String scalar(Node node) {
+        if (node instanceof ScalarNode s) return s.getValue();
+        throw new AssertionError("line " + (node == null ? "?" : node.getStartMark().getLine() + 1) + ": expected a plain value");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.trellis.flow;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.trellis.flow.FlowFixtures.errorLines;
+import static dev.trellis.flow.FlowFixtures.loadBroken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a flow author sees for each kind of mistake: file, line, column and a message they can act on. */
+class FlowValidationTest {
+
+    private static final String DIR = "src/test/resources/flows/broken/";
+
+    @Test
+    void misspeltGotoNamesTheNearestStep() {
+        assertThat(errorLines(loadBroken("bad-goto.yaml"))).contains(
+                DIR + "bad-goto.yaml:7:11: unknown step 'next-stp' in goto (did you mean 'next-step'?)");
+    }
+
+    @Test
+    void duplicateStepIdPointsAtTheSecondOne() {
+        assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
+                DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");
+    }
+
+    @Test
+    void stepNoPathLeadsToIsUnreachable() {
+        assertThat(errorLines(loadBroken("unreachable.yaml"))).containsExactly(
+                DIR + "unreachable.yaml:7:5: step 'lost' is unreachable from start 'hello'");
+    }
+
+    @Test
+    void variableSavedOnlyOnSomePathsIsReportedWhereItIsUsed() {
+        assertThat(errorLines(loadBroken("undefined-variable.yaml"))).containsExactly(DIR
+                + "undefined-variable.yaml:15:22: variable 'obstacle' is used in step 'reality' before it is saved on every path to it");
+    }
+
+    @Test
+    void variableNoStepSavesIsUndefinedWithSuggestion() {
+        assertThat(errorLines(loadBroken("unknown-variable.yaml"))).containsExactly(
+                DIR + "unknown-variable.yaml:8:13: undefined variable 'gaol' in 'gaol == \"skip\"' (did you mean 'goal'?)",
+                DIR + "unknown-variable.yaml:11:40: undefined variable 'goalz' in text of step 'done' (did you mean 'goal'?)");
+    }
+
+    @Test
+    void comparingANumberWithTextIsATypeErrorAtTheOperator() {
+        assertThat(errorLines(loadBroken("cel-type-error.yaml"))).containsExactly(DIR
+                + "cel-type-error.yaml:8:20: CEL error in 'rating < 'x'': found no matching overload for '_<_' applied to '(int, string)'");
+    }
+
+    @Test
+    void unknownActionSuggestsAKnownOne() {
+        assertThat(errorLines(loadBroken("unknown-action.yaml"))).containsExactly(
+                DIR + "unknown-action.yaml:5:13: unknown action 'goals.creat' (did you mean 'goals.create'?)");
+    }
+
+    @Test
+    void messageKeyMissingFromEnglishMessagesIsReported() {
+        assertThat(errorLines(loadBroken("unknown-message.yaml"))).containsExactly(
+                DIR + "unknown-message.yaml:5:16: unknown message key 'checkin.hello'");
+    }
+
+    @Test
+    void flowThatNeverEndsIsReported() {
+        assertThat(errorLines(loadBroken("no-end.yaml"))).containsExactly(
+                DIR + "no-end.yaml:1:5: flow 'no-end' has no end: add an 'end' step or 'end: true' to a step");
+    }
+
+    @Test
+    void unknownPropertyIsASchemaErrorNamingTheStep() {
+        assertThat(errorLines(loadBroken("unknown-property.yaml"))).containsExactly(
+                DIR + "unknown-property.yaml:7:5: unknown property 'nxt' in step 'goal'");
+    }
+
+    @Test
+    void yamlSyntaxErrorHasThePositionOfTheProblem() {
+        assertThat(errorLines(loadBroken("yaml-syntax.yaml"))).containsExactly(DIR
+                + "yaml-syntax.yaml:6:4: YAML syntax error: expected <block end>, but found '<block mapping start>' (while parsing a block collection)");
+    }
+
+    @Test
+    void fileWithSeveralProblemsReportsEveryOne() {
+        FlowLoader.Result result = loadBroken("several-problems.yaml");
+
+        assertThat(errorLines(result)).contains(
+                DIR + "several-problems.yaml:1:5: flow id 'several' does not match the file name 'several-problems'",
+                DIR + "several-problems.yaml:5:27: unknown property 'typ' in ask of step 'goal'",
+                DIR + "several-problems.yaml:7:11: unknown step 'wrap-upp' in goto (did you mean 'wrap-up'?)",
+                DIR + "several-problems.yaml:12:20: CEL error in 'rating < 'x'': found no matching overload for '_<_' applied to '(int, string)'",
+                DIR + "several-problems.yaml:15:13: unknown action 'goals.creat' (did you mean 'goals.create'?)");
+        assertThat(result.flows()).isEmpty();
+    }
+
+    @Test
+    void brokenFileDoesNotHideTheValidFlowsLoadedWithIt() throws Exception {
+        FlowLoader.Result result = FlowFixtures.loader().loadFiles(java.util.List.of(
+                FlowFixtures.VALID.resolve("smart-goal.yaml"), FlowFixtures.BROKEN.resolve("no-end.yaml")));
+
+        assertThat(result.flows()).extracting(Flow::id).containsExactly("smart-goal");
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.ok()).isFalse();
+    }
+}
