@@ -1,0 +1,37 @@
+package dev.trellis.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conversations the application keeps: one per person and channel ({@link Inbound#conversationId()}).
+ * Implemented over MongoDB; the inbox is its only writer.
+ */
+public interface Conversations {
+
+    /**
+     * Applies one inbound event to its conversation: one read, the engine's turn, one write (state, transcript and
+     * the turn's outbound messages together; on a concurrent write the turn is re-applied to the newer state), then
+     * delivers the pending messages through the channel's {@link OutboundChannel}. An event already applied to the
+     * conversation (same channel and event id, e.g. re-processed after a crash) changes nothing; its undelivered
+     * messages are delivered. Throws when the conversation cannot be written; the caller retries.
+     */
+    void handle(Inbound inbound);
+
+    /** What was said in the conversation, oldest first (the most recent entries only; older ones are dropped). */
+    List<TranscriptEntry> transcript(String conversationId);
+
+    /** Where the conversation stands; empty when nobody has written yet. */
+    Optional<ConversationState> state(String conversationId);
+
+    /**
+     * Conversations whose {@link ConversationState#wakeAt()} is not after {@code now}, at most {@code limit}: the
+     * idle sweep sends each a timer event.
+     */
+    List<Wake> due(Instant now, int limit);
+
+    /** A conversation waiting for a {@link Event.Tick}; {@code turn} makes the tick's event id unique per turn. */
+    record Wake(Recipient recipient, long turn) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.trellis.engine.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.trellis.engine.ConversationState;
+import dev.trellis.engine.Recipient;
+import dev.trellis.engine.TranscriptEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One conversation as stored: everything a turn changes lives in this one document, so state, transcript and the
+ * messages still to deliver are written together, atomically, without transactions. Free text in it is sealed by
+ * the {@code FreeTextCodec}.
+ *
+ * @param recentEvents inbox keys ({@code channel:eventId}) of the latest events applied, so a re-processed event
+ *                     is not applied twice
+ * @param sendLeaseUntil while set and in the future, one sender delivers {@code pending}; others keep off
+ */
+@Document(ConversationDocument.COLLECTION)
+record ConversationDocument(@Id String id, @Version Long version, ConversationState state, Recipient recipient,
+                            List<PendingMessage> pending, List<TranscriptEntry> transcript, long lastSeq,
+                            List<String> recentEvents, Instant sendLeaseUntil, Instant updatedAt) {
+
+    static final String COLLECTION = "conversations";
+
+    ConversationDocument {
+        pending = pending == null ? List.of() : List.copyOf(pending);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
+        recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
+    }
+}

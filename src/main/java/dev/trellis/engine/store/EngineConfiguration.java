@@ -1,0 +1,57 @@
+package dev.trellis.engine.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.trellis.engine.ActionHandler;
+import dev.trellis.engine.Engine;
+import dev.trellis.engine.FreeTextCodec;
+import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.Reflector;
+import dev.trellis.flow.FlowCatalog;
+import dev.trellis.flow.FlowRules;
+import dev.trellis.flow.MessageBundle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wires the pure engine into the application: its collaborators, the clock, and the rules flows are checked against. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class EngineConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The engine with its collaborators. Person data and reflection come from the coaching feature when it provides
+     * them; without them the engine knows no person data and quotes answers as they are.
+     */
+    @Bean
+    Engine engine(ObjectProvider<FlowCatalog> flows, ObjectProvider<MessageBundle> messages,
+                  List<ActionHandler> actions, ObjectProvider<PersonContext> context,
+                  ObjectProvider<Reflector> reflector) {
+        return new Engine(flows.getIfAvailable(NoFlows::new), messages.getIfAvailable(() -> NoFlows.NO_MESSAGES),
+                actions, context.getIfAvailable(() -> PersonContext.NONE), reflector.getIfAvailable(() -> Reflector.QUOTE));
+    }
+
+    /** Actions that exist are the action handler beans; flows naming anything else fail to load. */
+    @Bean
+    FlowRules flowRules(List<ActionHandler> actionHandlers) {
+        return FlowRules.withActions(actionHandlers.stream().map(ActionHandler::name).collect(Collectors.toSet()));
+    }
+
+    @Bean
+    FreeTextCodec freeTextCodec() {
+        return FreeTextCodec.PLAIN;
+    }
+
+    @Bean
+    TextSealing textSealing(FreeTextCodec freeTextCodec) {
+        return new TextSealing(freeTextCodec);
+    }
+}

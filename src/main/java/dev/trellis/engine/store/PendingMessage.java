@@ -1,0 +1,25 @@
+package dev.trellis.engine.store;
+
+import java.time.Instant;
+
+import dev.trellis.engine.Outbound;
+
+/**
+ * An outbound message of a conversation that is being delivered. Kept in the conversation document until it is
+ * sent or failed; the next turn's write drops finished ones (the transcript keeps what was said).
+ *
+ * @param id the message's transcript sequence number, unique within the conversation
+ */
+record PendingMessage(String id, Outbound message, Status status, int attempts, Instant nextAttemptAt,
+                      String platformRef, String failure) {
+
+    enum Status { PENDING, SENT, FAILED }
+
+    static PendingMessage pending(String id, Outbound message, Instant at) {
+        return new PendingMessage(id, message, Status.PENDING, 0, at, null, null);
+    }
+
+    boolean dueAt(Instant now) {
+        return status == Status.PENDING && !nextAttemptAt.isAfter(now);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.trellis.inbox;
+
+import java.time.Instant;
+
+import dev.trellis.engine.Inbound;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A stored inbound event. {@code _id} is {@code channel:eventId}, so storing a platform's retry fails on the
+ * unique key. {@code seq} orders events as received; {@code inbound.text} is sealed by the {@code FreeTextCodec}.
+ *
+ * @param owner      the node processing the event, until {@code leaseUntil}
+ * @param error      the exception type of the last failed try (never its message: it may quote the person)
+ */
+@Document(InboxDocument.COLLECTION)
+record InboxDocument(@Id String id, String conversationId, long seq, Inbound inbound, Status status, int attempts,
+                     String owner, Instant leaseUntil, Instant acceptedAt, Instant processedAt, String error) {
+
+    static final String COLLECTION = "inbox";
+
+    enum Status { NEW, PROCESSING, DONE, FAILED }
+
+    static String key(Inbound inbound) {
+        return inbound.channel() + ":" + inbound.eventId();
+    }
+}

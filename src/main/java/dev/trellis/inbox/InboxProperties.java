@@ -1,0 +1,30 @@
+package dev.trellis.inbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How inbound events are processed.
+ *
+ * @param processing     false stores events without processing them (maintenance, tests); they are processed by
+ *                       the next node that runs with true
+ * @param workers        threads processing events; one conversation's events never run in parallel
+ * @param attempts       tries per event before it is marked failed
+ * @param retryBackoff   wait before the second try; doubled for each further try
+ * @param lease          how long a node may work on an event before another node may take it over
+ * @param rescanInterval how often events left behind (by a crashed node) are looked for
+ * @param sweepInterval  how often conversations waiting for a timeout or their idle limit get a tick
+ * @param keepDone       how long processed events are kept (they de-duplicate platform retries meanwhile)
+ */
+@ConfigurationProperties("trellis.inbox")
+public record InboxProperties(@DefaultValue("true") boolean processing,
+                              @DefaultValue("4") int workers,
+                              @DefaultValue("5") int attempts,
+                              @DefaultValue("1s") Duration retryBackoff,
+                              @DefaultValue("2m") Duration lease,
+                              @DefaultValue("30s") Duration rescanInterval,
+                              @DefaultValue("30s") Duration sweepInterval,
+                              @DefaultValue("7d") Duration keepDone) {
+}
