@@ -1,6 +1,7 @@
 package dev.trellis.channel.slack;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.trellis.engine.Delivery;
@@ -42,7 +43,7 @@ final class SlackChannel implements OutboundChannel {
         if (!workspaces.active(team)) {
             return new Delivery.Failed("workspace inactive");
         }
-        Optional<SentMessages.SentMessage> earlier = sent.byMessage(to.conversationId(), message.id());
+        Optional<SentMessages.SentMessage> earlier = sent.byMessage(to.conversationId(), deliveryId(message));
         if (earlier.isPresent()) {
             return new Delivery.Sent(earlier.get().ts());
         }
@@ -61,7 +62,7 @@ final class SlackChannel implements OutboundChannel {
                 client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs)
                         .text(rendered.fallback()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)),
                 response -> {
-                    sent.remember(to.conversationId(), message.id(), message.controlId(), response.getChannel(),
+                    sent.remember(to.conversationId(), deliveryId(message), message.controlId(), response.getChannel(),
                             response.getTs(), message.text(), clock.instant());
                     return response.getTs();
                 });
@@ -79,13 +80,22 @@ final class SlackChannel implements OutboundChannel {
                 client -> client.chatUpdate(r -> r.channel(q.channelId()).ts(q.ts())
                         .text(rendered.fallback()).blocks(rendered.blocks())),
                 response -> {
-                    sent.remember(to.conversationId(), message.id(), null, q.channelId(), q.ts(), null,
+                    sent.remember(to.conversationId(), deliveryId(message), null, q.channelId(), q.ts(), null,
                             clock.instant());
                     return q.ts();
                 });
     }
 
     private static String key(Recipient to, Outbound message) {
-        return to.conversationId() + "/" + message.id();
+        return to.conversationId() + "/" + deliveryId(message);
+    }
+
+    /**
+     * The message id plus a fingerprint of its content: a redelivery of the same message is recognised, while a
+     * different message that happens to reuse an id (a rejected turn does not advance the turn counter) still goes out.
+     */
+    static String deliveryId(Outbound message) {
+        return message.id() + "#" + Integer.toHexString(Objects.hash(message.kind(), message.text(),
+                message.controlId(), message.choices(), message.imageId()));
     }
 }

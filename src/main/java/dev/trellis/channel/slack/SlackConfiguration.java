@@ -37,9 +37,6 @@ import dev.trellis.inbox.Inbox;
 class SlackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
-    /** About one message per second per Slack channel, with a burst of three (one turn's say + say + ask). */
-    private static final double MESSAGES_PER_SECOND = 1.0;
-    private static final int BURST = 3;
 
     @Bean(destroyMethod = "close")
     Slack slack(SlackProperties properties) {
@@ -65,8 +62,9 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackSender slackSender(MethodsClient slackMethods, ObjectProvider<Clock> clock) {
-        return new SlackSender(slackMethods, clock.getIfAvailable(Clock::systemUTC), MESSAGES_PER_SECOND, BURST);
+    SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, ObjectProvider<Clock> clock) {
+        return new SlackSender(slackMethods, clock.getIfAvailable(Clock::systemUTC), properties.messagesPerSecond(),
+                properties.burst());
     }
 
     @Bean(initMethod = "createIndexes")

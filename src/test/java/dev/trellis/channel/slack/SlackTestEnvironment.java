@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.net.InetSocketAddress;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 /**
- * The whole application with Slack switched on: WireMock stands in for the Slack Web API, an in-memory MongoDB
- * wire-protocol server for MongoDB, and a {@link RecordingInbox} for the inbox so tests see exactly what was handed
+ * The whole application with Slack switched on: WireMock stands in for the Slack Web API, the embedded in-memory
+ * MongoDB (test defaults) for MongoDB, and a {@link RecordingInbox} for the inbox so tests see exactly what was handed
  * in. One context is shared by every test class that extends this.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,12 +30,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 abstract class SlackTestEnvironment {
 
     static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress MONGO_ADDRESS;
 
     static {
         SLACK_API.start();
-        MONGO_ADDRESS = MONGO.bind();
     }
 
     @DynamicPropertySource
@@ -48,8 +40,6 @@ abstract class SlackTestEnvironment {
         registry.add("slack.bot-token", () -> "xoxb-test-token");
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("spring.mongodb.uri",
-                () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/trellis-slack-test");
     }
 
     @TestConfiguration
