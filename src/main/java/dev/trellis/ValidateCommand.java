@@ -72,7 +72,7 @@ public final class ValidateCommand {
     private static Map<Path, List<Path>> byDirectory(List<String> targets, List<FlowError> errors) {
         Map<Path, List<Path>> groups = new LinkedHashMap<>();
         for (String target : targets) {
-            Path path = Path.of(target);
+            Path path = Path.of(target).normalize();
             if (Files.isDirectory(path)) {
                 groups.computeIfAbsent(path, d -> new ArrayList<>()).addAll(yamlFiles(path));
             } else if (Files.isRegularFile(path)) {
@@ -94,7 +94,7 @@ public final class ValidateCommand {
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
-                    .sorted().toList();
+                    .map(Path::normalize).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import dev.trellis.engine.ConversationState.Snapshot;
 import dev.trellis.engine.ConversationState.Status;
 import dev.trellis.flow.Branch;
 import dev.trellis.flow.Flow;
-import dev.trellis.flow.Option;
 import dev.trellis.flow.Retry;
 import dev.trellis.flow.Step;
 import dev.trellis.flow.StepKind;
@@ -218,6 +217,12 @@ final class TurnRun {
         vars.remove(OPTIONS_VAR);
     }
 
+    /** The running (or last) flow's title, for messages about it. */
+    String title() {
+        if (flow != null) return flow.title();
+        return parts.flows().current(flowId).map(Flow::title).orElse(flowId);
+    }
+
     boolean running() {
         return status == Status.ACTIVE || status == Status.PAUSED;
     }
@@ -228,7 +233,7 @@ final class TurnRun {
     String ask(Step step) {
         stepId = step.id();
         openControl = turn + "." + step.id();
-        out.add(question(step, openControl));
+        out.add(Questions.question(this, step, openControl));
         wakeAt = wakeFor(step);
         return null;
     }
@@ -237,90 +242,12 @@ final class TurnRun {
     void askAgain() {
         Step step = currentStep();
         if (openControl == null || openControl.endsWith(REFLECT_SUFFIX)) openControl = turn + "." + step.id();
-        out.add(question(step, openControl));
+        out.add(Questions.question(this, step, openControl));
     }
 
     Step currentStep() {
         return flow.step(stepId).orElseThrow(() -> new IllegalStateException(
                 "flow '" + flowId + "' has no step '" + stepId + "'"));
-    }
-
-    private Outbound question(Step step, String controlId) {
-        StepKind kind = step.kind();
-        if (kind instanceof StepKind.Ask a) {
-            Outbound.Kind type = a.type() == StepKind.AnswerType.NUMBER ? Outbound.Kind.NUMBER
-                    : a.type() == StepKind.AnswerType.DATE ? Outbound.Kind.DATE : Outbound.Kind.QUESTION;
-            return new Outbound(nextId(), type, text(a.text(), Map.of()), List.of(), false, null, null, null, null,
-                    controlId, null);
-        }
-        if (kind instanceof StepKind.Choice c) {
-            return new Outbound(nextId(), Outbound.Kind.CHOICE, text(c.text(), Map.of()), offer(c), c.multiple(),
-                    null, null, null, null, controlId, null);
-        }
-        if (kind instanceof StepKind.Scale s) {
-            return new Outbound(nextId(), Outbound.Kind.SCALE, text(s.text(), Map.of()), List.of(), false, s.min(),
-                    s.max(), optionalText(s.minLabel()), optionalText(s.maxLabel()), controlId, null);
-        }
-        if (kind instanceof StepKind.Confirm c) {
-            return new Outbound(nextId(), Outbound.Kind.CONFIRM, text(c.text(), Map.of()),
-                    List.of(new Outbound.Choice("yes", yesLabel(c)), new Outbound.Choice("no", noLabel(c))), false,
-                    null, null, null, null, controlId, null);
-        }
-        throw new IllegalStateException("step '" + step.id() + "' is not a question");
-    }
-
-    /** Computes a choice's options, remembering their values so the answer saves the option itself. */
-    private List<Outbound.Choice> offer(StepKind.Choice c) {
-        List<Outbound.Choice> offered = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        if (c.optionsExpr() != null) {
-            Object listed = c.optionsExpr().evaluate(activation());
-            List<?> items = listed instanceof List<?> l ? l : List.of();
-            for (int i = 0; i < items.size(); i++) {
-                Map<String, Object> scope = new HashMap<>(activation());
-                scope.put("option", items.get(i));
-                Object value = c.value() == null ? items.get(i) : c.value().evaluate(scope);
-                Object label = c.label() == null ? items.get(i) : c.label().evaluate(scope);
-                offered.add(new Outbound.Choice(Integer.toString(i), Templates.plain(label)));
-                values.add(value);
-            }
-        } else {
-            for (Option o : c.options()) {
-                offered.add(new Outbound.Choice(o.value(), text(o.label(), Map.of())));
-                values.add(o.value());
-            }
-        }
-        Map<String, Object> remembered = new LinkedHashMap<>();
-        remembered.put("choices", offered.stream().map(o -> List.of(o.value(), o.label())).toList());
-        remembered.put("values", values);
-        vars.put(OPTIONS_VAR, remembered);
-        return offered;
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Outbound.Choice> offeredChoices() {
-        Object remembered = vars.get(OPTIONS_VAR);
-        if (!(remembered instanceof Map<?, ?> m)) return List.of();
-        List<Outbound.Choice> choices = new ArrayList<>();
-        for (Object pair : (List<Object>) m.get("choices")) {
-            List<Object> p = (List<Object>) pair;
-            choices.add(new Outbound.Choice(String.valueOf(p.get(0)), String.valueOf(p.get(1))));
-        }
-        return choices;
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Object> offeredValues() {
-        Object remembered = vars.get(OPTIONS_VAR);
-        return remembered instanceof Map<?, ?> m ? (List<Object>) m.get("values") : List.of();
-    }
-
-    String yesLabel(StepKind.Confirm c) {
-        return c.yes() != null ? text(c.yes(), Map.of()) : message("trellis.yes", Map.of());
-    }
-
-    String noLabel(StepKind.Confirm c) {
-        return c.no() != null ? text(c.no(), Map.of()) : message("trellis.no", Map.of());
     }
 
     private Instant wakeFor(Step step) {
@@ -372,7 +299,7 @@ final class TurnRun {
         return render(pick(key), extra);
     }
 
-    private String optionalText(Text text) {
+    String optionalText(Text text) {
         return text == null ? null : text(text, Map.of());
     }
 

@@ -2,7 +2,7 @@ package dev.trellis.flow;
 
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,15 +23,23 @@ final class FlowChecks {
     private final ParsedFlow parsed;
     private final Flow flow;
     private final Set<String> flowIds;
+    private final Map<String, List<String>> paramsByFlow;
     private final FlowRules rules;
     private final MessageBundle messages;
     private final List<FlowError> errors;
     private final Map<String, Step> steps = new HashMap<>();
+    private boolean unknownTargets;
 
-    FlowChecks(ParsedFlow parsed, Set<String> flowIds, FlowRules rules, MessageBundle messages, List<FlowError> errors) {
+    /**
+     * {@code flowIds} are the flows a {@code call} may name; {@code paramsByFlow} the params of those whose
+     * params are known (the ones loaded together), so {@code with} can be checked against them.
+     */
+    FlowChecks(ParsedFlow parsed, Set<String> flowIds, Map<String, List<String>> paramsByFlow, FlowRules rules,
+               MessageBundle messages, List<FlowError> errors) {
         this.parsed = parsed;
         this.flow = parsed.flow();
         this.flowIds = flowIds;
+        this.paramsByFlow = paramsByFlow;
         this.rules = rules;
         this.messages = messages;
         this.errors = errors;
@@ -47,7 +55,8 @@ final class FlowChecks {
         StepGraph graph = new StepGraph(flow, steps);
         Set<String> reachable = graph.reachableFrom(flow.start());
         for (Step step : flow.steps()) {
-            if (!reachable.contains(step.id()) && steps.get(step.id()) == step) {
+            // a misspelt target usually is why a step looks unreachable; that error says enough
+            if (!unknownTargets && !reachable.contains(step.id()) && steps.get(step.id()) == step) {
                 error(step.position(), "step '" + step.id() + "' is unreachable from start '" + flow.start() + "'");
             }
         }
@@ -55,7 +64,7 @@ final class FlowChecks {
     }
 
     private void checkIdMatchesFile() {
-        String name = java.nio.file.Path.of(flow.file()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = Path.of(flow.file()).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (flow.id() != null && !flow.id().equals(name)) {
             error(parsed.idPosition(), "flow id '" + flow.id() + "' does not match the file name '" + name + "'");
         }
@@ -86,6 +95,7 @@ final class FlowChecks {
 
     private void target(String id, String where, Position at) {
         if (id != null && !steps.containsKey(id)) {
+            unknownTargets = true;
             error(at, "unknown step '" + id + "' in " + where + Suggestions.didYouMean(id, steps.keySet()));
         }
     }
@@ -102,8 +112,18 @@ final class FlowChecks {
             if (step.kind() instanceof StepKind.Action a && a.name() != null && !rules.actions().contains(a.name())) {
                 error(a.namePosition(), "unknown action '" + a.name() + "'" + Suggestions.didYouMean(a.name(), rules.actions()));
             }
-            if (step.kind() instanceof StepKind.Call c && c.flow() != null && !flowIds.contains(c.flow())) {
-                error(c.flowPosition(), "unknown flow '" + c.flow() + "' in call" + Suggestions.didYouMean(c.flow(), flowIds));
+            if (step.kind() instanceof StepKind.Call c && c.flow() != null) {
+                if (!flowIds.contains(c.flow())) {
+                    error(c.flowPosition(), "unknown flow '" + c.flow() + "' in call" + Suggestions.didYouMean(c.flow(), flowIds));
+                } else if (paramsByFlow.containsKey(c.flow())) {
+                    List<String> params = paramsByFlow.get(c.flow());
+                    c.with().forEach((name, expr) -> {
+                        if (!params.contains(name)) {
+                            error(expr.position(), "flow '" + c.flow() + "' has no param '" + name + "'"
+                                    + Suggestions.didYouMean(name, params));
+                        }
+                    });
+                }
             }
             for (Text text : StepGraph.texts(step)) {
                 if (text.isMessage() && !messages.has(text.messageKey())) {
@@ -127,7 +147,14 @@ final class FlowChecks {
             if (before == null || steps.get(step.id()) != step) continue;
             Set<String> defined = new HashSet<>(before);
             defined.addAll(always);
-            for (Text text : StepGraph.texts(step)) checkTemplate(step, text, defined, known);
+            Set<String> shown = new HashSet<>(defined);
+            Set<String> knownHere = new LinkedHashSet<>(known);
+            if (step.kind() instanceof StepKind.Ask) {
+                // a validation message may quote the answer it refuses
+                shown.add("answer");
+                knownHere.add("answer");
+            }
+            for (Text text : StepGraph.texts(step)) checkTemplate(step, text, shown, knownHere);
             for (Expr expr : StepGraph.bodyExpressions(step)) checkReads(step, expr, defined);
             Set<String> after = new HashSet<>(defined);
             after.addAll(StepGraph.saves(step));
@@ -148,10 +175,16 @@ final class FlowChecks {
 
     private void checkTemplate(Step step, Text text, Set<String> defined, Set<String> known) {
         if (text.template() == null) return;
+        Node node = parsed.textNodes().get(text);
+        for (String filter : Templates.filters(text.template())) {
+            if (!Templates.FILTERS.contains(filter)) {
+                error(at(node, text.template(), filter, text.position()), "unknown filter '" + filter + "' in text of step '"
+                        + step.id() + "'" + Suggestions.didYouMean(filter, Templates.FILTERS));
+            }
+        }
         Matcher m = TEMPLATE_ROOT.matcher(text.template());
         while (m.find()) {
             String name = m.group(1);
-            Node node = parsed.textNodes().get(text);
             Position at = node == null ? text.position() : parsed.document().at(node, 1, m.start(1) + 1);
             if (!known.contains(name)) {
                 error(at, "undefined variable '" + name + "' in text of step '" + step.id() + "'"

@@ -5,10 +5,11 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
-import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.CelTypes;
 import dev.cel.common.ast.CelReference;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -77,14 +78,14 @@ final class FlowExpressions {
             CelType type = ast.getResultType();
             if (expected != null && type.kind() != CelKind.DYN && type.kind() != expected) {
                 errors.add(new FlowError(document.at(node), "'" + source + "' must give a "
-                        + expected.name().toLowerCase() + ", but gives " + dev.cel.common.types.CelTypes.format(type)));
+                        + expected.name().toLowerCase() + ", but gives " + CelTypes.format(type)));
                 return null;
             }
             Expr expr = new Expr(source, document.at(node), cel.createProgram(ast));
             reads.put(expr, variablesRead(ast, extra));
             nodes.put(expr, node);
             return new Compiled(expr, type);
-        } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
+        } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new FlowError(document.at(node), "cannot compile '" + source + "': " + e.getMessage()));
             return null;
         }
@@ -137,9 +138,5 @@ final class FlowExpressions {
             all.forEach(builder::addVar);
             return builder.build();
         });
-    }
-
-    static CelType dyn() {
-        return SimpleType.DYN;
     }
 }

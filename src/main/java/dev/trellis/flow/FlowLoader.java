@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,13 +56,17 @@ public final class FlowLoader {
         List<ParsedFlow> parsed = new ArrayList<>();
         for (Source source : sources) read(source, errors).ifPresent(parsed::add);
         Set<String> ids = new LinkedHashSet<>(otherFlowIds);
+        Map<String, List<String>> params = new HashMap<>();
         parsed.forEach(p -> {
-            if (p.flow().id() != null) ids.add(p.flow().id());
+            if (p.flow().id() != null) {
+                ids.add(p.flow().id());
+                params.put(p.flow().id(), p.flow().params());
+            }
         });
         List<Flow> flows = new ArrayList<>();
         for (ParsedFlow p : parsed) {
             List<FlowError> own = new ArrayList<>();
-            new FlowChecks(p, ids, rules, messages, own).run();
+            new FlowChecks(p, ids, params, rules, messages, own).run();
             errors.addAll(own);
             boolean clean = own.isEmpty() && errors.stream().noneMatch(e -> e.position().file().equals(p.flow().file()));
             if (clean) flows.add(p.flow());

@@ -5,7 +5,6 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

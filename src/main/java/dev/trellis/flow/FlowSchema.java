@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON Schema of flow files ({@code conversation-flows/flow.schema.json}, packaged into the jar next to this
@@ -22,6 +24,8 @@ import java.util.Optional;
 final class FlowSchema {
 
     static final String RESOURCE = "flow.schema.json";
+
+    private static final Pattern TYPE = Pattern.compile("(\\w+) found, (.+) expected");
 
     private final JsonSchema schema;
 
@@ -57,8 +61,29 @@ final class FlowSchema {
             }
             case "required" -> new FlowError(document.at(node),
                     "missing property '" + message.getProperty() + "' in " + where);
-            default -> new FlowError(document.at(node), where + " " + detail(message));
+            case "type" -> new FlowError(document.at(node), where + " must be " + expectedType(message));
+            case "pattern" -> new FlowError(document.at(node), where + ": " + patternProblem(message, node));
+            default -> new FlowError(document.at(node), where + ": " + detail(message));
         };
+    }
+
+    private static String expectedType(ValidationMessage message) {
+        Matcher m = TYPE.matcher(detail(message));
+        return m.matches() ? article(m.group(2).replace("/", " or ")) + ", not " + article(m.group(1)) : detail(message);
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /** Patterns are how the schema spells names, ids and durations; say which one was meant. */
+    private static String patternProblem(ValidationMessage message, Node node) {
+        String value = "'" + YamlDocument.text(node) + "'";
+        String schemaAt = String.valueOf(message.getSchemaLocation());
+        if (schemaAt.contains("/duration/")) return value + " is not a duration like P2D, P1W or PT4H";
+        if (schemaAt.contains("/name/")) return value + " is not a variable name (letters, digits and _, not starting with a digit)";
+        if (schemaAt.contains("/stepId/")) return value + " is not a step id (letters, digits, - and _)";
+        return value + " " + detail(message);
     }
 
     /** networknt prefixes its message with the instance location; the position says that already. */
@@ -81,7 +106,7 @@ final class FlowSchema {
                             .orElse(null)))
                     .map(id -> "step '" + id + "'").orElse("step " + (index + 1));
             List<Object> inner = path.subList(2, path.size());
-            return inner.isEmpty() ? step : dotted(inner) + " of " + step;
+            return inner.isEmpty() ? step : "'" + dotted(inner) + "' of " + step;
         }
         return path.isEmpty() ? "the flow" : "'" + dotted(path) + "' of the flow";
     }

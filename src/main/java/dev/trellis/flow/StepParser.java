@@ -69,7 +69,12 @@ final class StepParser {
         checkSaveAndWith(id, kind, node, save);
         List<Branch> next = next(get(node, "next").orElse(null));
         Timeout timeout = get(node, "timeout").map(this::timeout).orElse(null);
-        return Optional.of(new Step(id, kind, save, next, timeout, endFlag, position));
+        Step step = new Step(id, kind, save, next, timeout, endFlag, position);
+        if (timeout != null && !step.waitsForAnswer()) {
+            errors.add(new FlowError(document.at(YamlDocument.keyNode(node, "timeout").get()), "'timeout' in step '"
+                    + id + "' only applies to steps that wait for an answer (ask, choice, scale, confirm)"));
+        }
+        return Optional.of(step);
     }
 
     private void checkSaveAndWith(String id, StepKind kind, Node node, String save) {

@@ -40,10 +40,9 @@ final class YamlDocument {
 
     /** Parses {@code source}; a syntax error is added to {@code errors} and the result is empty. */
     static Optional<YamlDocument> parse(String file, String source, List<FlowError> errors) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         try {
-            Node root = new Yaml(options).compose(new StringReader(source));
+            // composing keeps duplicate keys; toJson reports them with their position
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(source));
             if (root == null) {
                 errors.add(new FlowError(Position.unknown(file), "the file is empty"));
                 return Optional.empty();

@@ -13,7 +13,8 @@ class FlowValidationTest {
 
     @Test
     void misspeltGotoNamesTheNearestStep() {
-        assertThat(errorLines(loadBroken("bad-goto.yaml"))).contains(
+        // the step the typo cuts off is not reported as unreachable too: fixing the typo fixes both
+        assertThat(errorLines(loadBroken("bad-goto.yaml"))).containsExactly(
                 DIR + "bad-goto.yaml:7:11: unknown step 'next-stp' in goto (did you mean 'next-step'?)");
     }
 
@@ -40,6 +41,12 @@ class FlowValidationTest {
         assertThat(errorLines(loadBroken("unknown-variable.yaml"))).containsExactly(
                 DIR + "unknown-variable.yaml:8:13: undefined variable 'gaol' in 'gaol == \"skip\"' (did you mean 'goal'?)",
                 DIR + "unknown-variable.yaml:11:40: undefined variable 'goalz' in text of step 'done' (did you mean 'goal'?)");
+    }
+
+    @Test
+    void unknownTemplateFilterSuggestsAKnownOne() {
+        assertThat(errorLines(loadBroken("unknown-filter.yaml"))).containsExactly(
+                DIR + "unknown-filter.yaml:5:60: unknown filter 'uper' in text of step 'done' (did you mean 'upper'?)");
     }
 
     @Test
@@ -84,11 +91,24 @@ class FlowValidationTest {
 
         assertThat(errorLines(result)).contains(
                 DIR + "several-problems.yaml:1:5: flow id 'several' does not match the file name 'several-problems'",
-                DIR + "several-problems.yaml:5:27: unknown property 'typ' in ask of step 'goal'",
+                DIR + "several-problems.yaml:5:27: unknown property 'typ' in 'ask' of step 'goal'",
                 DIR + "several-problems.yaml:7:11: unknown step 'wrap-upp' in goto (did you mean 'wrap-up'?)",
                 DIR + "several-problems.yaml:12:20: CEL error in 'rating < 'x'': found no matching overload for '_<_' applied to '(int, string)'",
                 DIR + "several-problems.yaml:15:13: unknown action 'goals.creat' (did you mean 'goals.create'?)");
         assertThat(result.flows()).isEmpty();
+    }
+
+    @Test
+    void subFlowCallsAreCheckedAgainstTheFlowsLoadedTogether() throws Exception {
+        FlowLoader.Result result = FlowFixtures.loader().loadFiles(java.util.List.of(
+                FlowFixtures.VALID.resolve("smart-goal.yaml"), FlowFixtures.BROKEN.resolve("bad-call.yaml")));
+
+        assertThat(errorLines(result)).containsExactly(
+                DIR + "bad-call.yaml:12:24: flow 'smart-goal' has no param 'goalTitel' (did you mean 'goalTitle'?)",
+                // a timeout leaves 'goal' without an answer, so the call cannot rely on it
+                DIR + "bad-call.yaml:12:25: variable 'goal' is used in step 'smart' before it is saved on every path to it",
+                DIR + "bad-call.yaml:15:11: unknown flow 'smart-gaol' in call (did you mean 'smart-goal'?)",
+                DIR + "bad-call.yaml:18:5: 'timeout' in step 'done' only applies to steps that wait for an answer (ask, choice, scale, confirm)");
     }
 
     @Test

@@ -52,7 +52,8 @@ final class GoalActions {
      * {@code goals.recordCheckIn} with {@code goal} (its id), {@code progress} (0–10), optional {@code note},
      * {@code obstacle}, {@code nextStep}. Adds the figure to the goal's history (once per request), marks the goal
      * done at 10, and returns the coach's reaction: {@code trend} (first, up, down, stalled, finished),
-     * {@code reaction} (text), {@code from}, {@code to}, {@code stalledFor}, {@code finished}.
+     * {@code reaction} (text), {@code from}, {@code to}, {@code stalledFor}, {@code finished}, and the check-in's
+     * {@code id}.
      */
     @Component
     @ActionName("goals.recordCheckIn")
@@ -81,10 +82,40 @@ final class GoalActions {
                     earlier.isEmpty() ? null : earlier.get(earlier.size() - 1), in.optionalText("note"),
                     in.optionalText("obstacle"), in.optionalText("nextStep"), reaction.trend().name(), in.now()));
             goals.save(goal.withProgress(checkInId, progress, in.now()));
-            return Map.of("trend", reaction.trend().name().toLowerCase(), "reaction", reaction.text(),
+            return Map.of("id", checkInId, "trend", reaction.trend().name().toLowerCase(), "reaction", reaction.text(),
                     "from", (long) reaction.from(), "to", (long) reaction.to(),
                     "stalledFor", (long) reaction.stalledFor(),
                     "finished", reaction.trend() == ProgressReaction.Trend.FINISHED);
+        }
+    }
+
+    /**
+     * {@code goals.noteCheckIn} with {@code checkIn} (the id {@code goals.recordCheckIn} returned), optional
+     * {@code note}, {@code obstacle}, {@code nextStep}: adds what the person said after seeing their progress.
+     */
+    @Component
+    @ActionName("goals.noteCheckIn")
+    static final class NoteCheckIn implements ActionHandler {
+        private final CheckIns checkIns;
+
+        NoteCheckIn(CheckIns checkIns) {
+            this.checkIns = checkIns;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            String id = in.text("checkIn");
+            CheckIn old = checkIns.findById(id).filter(c -> c.personId().equals(in.personId()))
+                    .orElseThrow(() -> new IllegalArgumentException("no check-in " + id + " for this person"));
+            checkIns.save(new CheckIn(old.id(), old.personId(), old.goalId(), old.progress(), old.previousProgress(),
+                    keep(in.optionalText("note"), old.note()), keep(in.optionalText("obstacle"), old.obstacle()),
+                    keep(in.optionalText("nextStep"), old.nextStep()), old.trend(), old.at()));
+            return Map.of("id", id);
+        }
+
+        private static String keep(String given, String old) {
+            return given == null ? old : given;
         }
     }
 }

@@ -47,7 +47,11 @@ final class OneOnOneActions {
         }
     }
 
-    /** {@code oneOnOne.addAgreedAction} with {@code text}, optional {@code owner} and {@code due}; returns {@code id}. */
+    /**
+     * {@code oneOnOne.addAgreedAction} with {@code text}, optional {@code owner}, {@code due}, and {@code report}
+     * (when a manager records it for a report's series; refused unless the caller is that person's manager);
+     * returns {@code id} and {@code count}.
+     */
     @Component
     @ActionName("oneOnOne.addAgreedAction")
     static final class AddAgreedAction implements ActionHandler {
@@ -62,10 +66,18 @@ final class OneOnOneActions {
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
-            OneOnOne next = seriesOf(series, people, in).withAgreedAction(new OneOnOne.AgreedAction(in.id(),
+            String report = in.optionalText("report");
+            OneOnOne current = report == null ? seriesOf(series, people, in) : reportSeries(report, in);
+            OneOnOne next = current.withAgreedAction(new OneOnOne.AgreedAction(in.id(),
                     in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now());
             series.save(next);
             return Map.of("id", in.id(), "count", (long) next.agreedActions().size());
+        }
+
+        private OneOnOne reportSeries(String reportId, ActionInput in) {
+            Person report = people.findById(reportId).filter(p -> in.personId().equals(p.managerId()))
+                    .orElseThrow(() -> new IllegalArgumentException("person " + reportId + " does not report to the caller"));
+            return series.findById(reportId).orElseGet(() -> OneOnOne.start(reportId, report.managerId(), in.now()));
         }
     }
 

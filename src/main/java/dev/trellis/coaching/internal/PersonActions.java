@@ -14,7 +14,8 @@ import dev.trellis.engine.ActionName;
 /**
  * {@code person.update} with any of {@code name}, {@code timezone} (an IANA zone such as {@code Europe/Berlin}),
  * {@code locale}, {@code workStart}/{@code workEnd} ({@code HH:mm}) and {@code peerCoaching}: stores the person's
- * profile (creating it the first time). An unknown zone or time is refused with the argument's name.
+ * profile (creating it the first time). An unknown zone is not stored and {@code timezoneKnown} is false, so the
+ * flow can ask again; a malformed time is refused with the argument's name.
  */
 @Component
 @ActionName("person.update")
@@ -31,11 +32,14 @@ final class PersonActions implements ActionHandler {
         ActionInput in = new ActionInput(request);
         Person current = people.findById(in.personId()).orElseGet(() -> Person.unknown(in.personId(), in.now()));
         String zone = in.optionalText("timezone");
+        boolean zoneKnown = true;
         if (zone != null) {
             try {
                 zone = ZoneId.of(zone).getId();
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("argument 'timezone' must be a time zone such as Europe/Berlin");
+                // A typo in a zone is the person's input, not a failure: keep the rest and let the flow re-ask.
+                zone = null;
+                zoneKnown = false;
             }
         }
         Person.WorkingHours hours = current.workingHours();
@@ -50,7 +54,8 @@ final class PersonActions implements ActionHandler {
                 current.managerId(), in.raw("peerCoaching") == null ? current.peerCoaching() : in.flag("peerCoaching"),
                 current.createdAt(), in.now());
         people.save(next);
-        return Map.of("name", next.name() == null ? "" : next.name(), "timezone", next.timezone());
+        return Map.of("name", next.name() == null ? "" : next.name(), "timezone", next.timezone(),
+                "timezoneKnown", zoneKnown);
     }
 
     private static LocalTime time(ActionInput in, String name, LocalTime fallback) {

@@ -15,7 +15,7 @@ import dev.trellis.engine.ActionName;
  * {@code wheel.record}: stores a career-wheel rating and its radar chart (overlaying the previous wheel when
  * there is one). Scores come as {@code scores} (a map by area key) or as one argument per area
  * ({@code growth: 7, ...}). Returns {@code id}, {@code imageId} (the stored PNG) and {@code imageAlt},
- * {@code hasPrevious}, {@code summary} (the biggest change, or the lowest area the first time),
+ * {@code hasPrevious}, {@code changed}, {@code summary} (the biggest change, or the lowest area the first time),
  * {@code lowest}/{@code lowestLabel}, and {@code change} ({@code area, label, from, to, delta}) when something moved.
  */
 @Component
@@ -55,11 +55,13 @@ final class WheelActions implements ActionHandler {
         WheelArea lowest = now.lowest();
         result.put("lowest", lowest.key());
         result.put("lowestLabel", lowest.label());
+        result.put("changed", false);
         String summary = "Your lowest area right now is " + lowest.label() + " (" + now.score(lowest) + ").";
         if (previous != null) {
             var change = now.biggestChangeSince(previous);
             if (change.isPresent()) {
                 Wheel.Change c = change.get();
+                result.put("changed", true);
                 result.put("change", Map.of("area", c.area().key(), "label", c.area().label(), "from", (long) c.from(),
                         "to", (long) c.to(), "delta", (long) c.delta()));
                 summary = "The biggest change since last time is " + c.area().label() + ": "

@@ -57,8 +57,14 @@ class MongoConversations implements Conversations {
         String id = inbound.conversationId();
         Turn turn = applyAndStore(inbound, id);
         if (turn != null) {
-            turn.effects().forEach(effect ->
-                    events.publishEvent(new TurnEffect(id, inbound.channel(), inbound.personId(), effect)));
+            turn.effects().forEach(effect -> {
+                if (effect instanceof Turn.Effect.StepFailed failed) {
+                    // ids and the exception only: the person's words stay out of the log
+                    log.error("Step {} of flow {} failed in conversation {} (event {}, action {})", failed.stepId(),
+                            failed.flowId(), id, inbound.eventId(), failed.action(), failed.error());
+                }
+                events.publishEvent(new TurnEffect(id, inbound.channel(), inbound.personId(), effect));
+            });
         }
         outbox.deliver(id);
     }

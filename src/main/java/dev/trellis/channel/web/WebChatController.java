@@ -1,0 +1,106 @@
+package dev.trellis.channel.web;
+
+import dev.trellis.coaching.ChartImages;
+import dev.trellis.flow.FlowCatalog;
+import dev.trellis.inbox.Inbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The web chat's JSON API. Every call belongs to the browser's cookie session (see {@link WebSessionFilter}); the
+ * session id is the person and the address of one {@code web} conversation. A posted message is checked, stored in
+ * the inbox and answered with 202; the bot's replies arrive on the event stream and in the history.
+ */
+@RestController
+@RequestMapping("/api/web")
+class WebChatController {
+
+    private final Inbox inbox;
+    private final FlowCatalog flows;
+    private final ChatHistory history;
+    private final WebStreams streams;
+    private final WebMessageReader reader;
+    private final ChartImages charts;
+    private final Clock clock;
+
+    WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
+                      WebMessageReader reader, ChartImages charts, ObjectProvider<Clock> clock) {
+        this.inbox = inbox;
+        this.flows = flows;
+        this.history = history;
+        this.streams = streams;
+        this.reader = reader;
+        this.charts = charts;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** A flow the page offers to start. */
+    record FlowChoice(String id, String title, String description) {
+    }
+
+    @GetMapping("/flows")
+    List<FlowChoice> flows() {
+        return flows.listed().stream().map(f -> new FlowChoice(f.id(), f.title(), f.description())).toList();
+    }
+
+    @GetMapping("/history")
+    ChatHistory.Transcript history(@RequestAttribute(WebSessionFilter.SESSION) String session) {
+        return history.load(conversationId(session));
+    }
+
+    @PostMapping("/messages")
+    ResponseEntity<Map<String, String>> post(@RequestAttribute(WebSessionFilter.SESSION) String session,
+                                             InputStream body) throws IOException {
+        WebMessage message = reader.read(body);
+        Inbox.Receipt receipt = inbox.accept(message.toInbound(session, clock.instant()));
+        String status = receipt == Inbox.Receipt.DUPLICATE ? "duplicate" : "accepted";
+        return ResponseEntity.accepted().body(Map.of("status", status));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestAttribute(WebSessionFilter.SESSION) String session) {
+        return streams.open(session);
+    }
+
+    /** A chart a message of this conversation shows; only the session that owns it can load it. */
+    @GetMapping("/images/{imageId}")
+    ResponseEntity<?> image(@RequestAttribute(WebSessionFilter.SESSION) String session,
+                            @PathVariable String imageId) {
+        return charts.find(imageId, session)
+                .<ResponseEntity<?>>map(image -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(image.contentType()))
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                        .body(image.data()))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "There is no such image in this conversation."));
+    }
+
+    @ExceptionHandler(BadWebMessage.class)
+    ResponseEntity<Map<String, String>> refused(BadWebMessage e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    }
+
+    static String conversationId(String session) {
+        return WebOutboundChannel.CHANNEL + ":" + session;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.trellis.channel.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open Server-Sent Events connections of this node, by web session (a person may have several tabs open).
+ * Only a live view: a message pushed while no browser listens is not lost, the page reads it from the history.
+ */
+@Component
+class WebStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(WebStreams.class);
+    // the browser reconnects by itself when a stream ends, so a finite timeout only recycles connections
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
+
+    SseEmitter open(String sessionId) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(emitter);
+        emitter.onCompletion(() -> remove(sessionId, emitter));
+        emitter.onTimeout(() -> remove(sessionId, emitter));
+        emitter.onError(error -> remove(sessionId, emitter));
+        try {
+            // sends the headers at once, so the browser knows the stream is up before the first message
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            remove(sessionId, emitter);
+        }
+        return emitter;
+    }
+
+    /** Sends {@code entry} to every open stream of the session; returns how many streams took it. */
+    int push(String sessionId, ChatEntry entry) {
+        int reached = 0;
+        for (SseEmitter emitter : bySession.getOrDefault(sessionId, Set.of())) {
+            try {
+                emitter.send(SseEmitter.event().id(entry.id()).data(entry, MediaType.APPLICATION_JSON));
+                reached++;
+            } catch (IOException | IllegalStateException e) {
+                log.debug("web stream closed while sending message {}", entry.id());
+                remove(sessionId, emitter);
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * Ends every stream when the application shuts down: an open stream is an active request, and graceful
+     * shutdown would otherwise wait for it until its timeout. The browsers reconnect to another node or later.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        bySession.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        bySession.clear();
+    }
+
+    private void remove(String sessionId, SseEmitter emitter) {
+        bySession.computeIfPresent(sessionId, (id, emitters) -> {
+            emitters.remove(emitter);
+            return emitters.isEmpty() ? null : emitters;
+        });
+    }
+}

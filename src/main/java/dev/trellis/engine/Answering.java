@@ -1,0 +1,132 @@
+package dev.trellis.engine;
+
+import dev.trellis.flow.Step;
+import dev.trellis.flow.StepKind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes a person's answer to the open question: reads and checks it, saves it and moves on, offers a reflection of
+ * their words when the step asks for one, or explains what was wrong and asks again within the retry limit.
+ */
+final class Answering {
+
+    private final EngineParts parts;
+
+    Answering(EngineParts parts) {
+        this.parts = parts;
+    }
+
+    Turn answer(TurnRun run, AnswerReader.Input input) {
+        Step step = run.currentStep();
+        if (run.openControl != null && run.openControl.endsWith(TurnRun.REFLECT_SUFFIX)) {
+            return reflectReply(run, step, input);
+        }
+        Answer answer = read(run, step, input);
+        if (answer instanceof Answer.Valid valid) return accept(run, step, valid);
+        return retry(run, step, (Answer.Invalid) answer);
+    }
+
+    private Answer read(TurnRun run, Step step, AnswerReader.Input input) {
+        AnswerReader reader = parts.reader();
+        StepKind kind = step.kind();
+        if (kind instanceof StepKind.Ask ask) {
+            return reader.ask(ask, input, run.activation(), run.zone(), run.today(), run.locale());
+        }
+        if (kind instanceof StepKind.Choice choice) {
+            return reader.choice(choice, input, Questions.offeredChoices(run), Questions.offeredValues(run));
+        }
+        if (kind instanceof StepKind.Scale scale) return reader.scale(scale, input);
+        if (kind instanceof StepKind.Confirm confirm) {
+            return reader.confirm(input, Questions.yesLabel(run, confirm), Questions.noLabel(run, confirm), run.locale());
+        }
+        throw new IllegalStateException("step '" + step.id() + "' does not take answers");
+    }
+
+    private Turn accept(TurnRun run, Step step, Answer.Valid valid) {
+        run.rememberForBack();
+        if (step.save() != null) run.vars.put(step.save(), valid.value());
+        run.vars.remove(TurnRun.OPTIONS_VAR);
+        run.attempts = 0;
+        String control = run.openControl;
+        boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
+        if (!typedQuestion) run.out.add(answered(run, control, valid.display()));
+        if (step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
+            offerReflection(run, control, said);
+            return run.result();
+        }
+        run.openControl = null;
+        run.runFrom(run.after(step));
+        return run.result();
+    }
+
+    private void offerReflection(TurnRun run, String control, String said) {
+        String reflection = parts.reflector().reflect(said, run.locale(), run.turn);
+        if (reflection == null) reflection = run.message("trellis.reflect.check", Map.of("reflection", said));
+        run.openControl = control + TurnRun.REFLECT_SUFFIX;
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM, reflection,
+                List.of(new Outbound.Choice("yes", run.message("trellis.reflect.yes", Map.of())),
+                        new Outbound.Choice("no", run.message("trellis.reflect.no", Map.of()))),
+                false, null, null, null, null, run.openControl, null));
+    }
+
+    private Turn reflectReply(TurnRun run, Step step, AnswerReader.Input input) {
+        String yes = run.message("trellis.reflect.yes", Map.of());
+        String no = run.message("trellis.reflect.no", Map.of());
+        Answer reply = parts.reader().confirm(input, yes, no, run.locale());
+        if (reply instanceof Answer.Valid valid) {
+            run.out.add(answered(run, run.openControl, valid.display()));
+            if (Boolean.TRUE.equals(valid.value())) {
+                run.openControl = null;
+                run.runFrom(run.after(step));
+            } else {
+                if (!run.history.isEmpty()) run.history.remove(run.history.size() - 1);
+                run.sayMessage("trellis.reflect.correct", Map.of());
+                run.openControl = run.turn + "." + step.id();
+                run.ask(step);
+            }
+            return run.result();
+        }
+        if (input.clicked()) {
+            run.sayMessage("trellis.stale", Map.of());
+            return run.rejected("unknown reflection reply");
+        }
+        // Anything else typed is the person putting it their own way: take it as the answer.
+        Answer corrected = read(run, step, input);
+        if (corrected instanceof Answer.Valid valid) {
+            run.out.add(answered(run, run.openControl, valid.display()));
+            if (step.save() != null) run.vars.put(step.save(), valid.value());
+            run.sayMessage("trellis.reflect.thanks", Map.of());
+            run.openControl = null;
+            run.runFrom(run.after(step));
+            return run.result();
+        }
+        return retry(run, step, (Answer.Invalid) corrected);
+    }
+
+    private Turn retry(TurnRun run, Step step, Answer.Invalid invalid) {
+        run.attempts++;
+        var retry = run.retryOf(step);
+        if (run.attempts > retry.max() && retry.then() != null) {
+            run.attempts = 0;
+            run.vars.remove(TurnRun.OPTIONS_VAR);
+            run.sayMessage("trellis.retry.moveOn", Map.of());
+            run.runFrom(retry.then());
+            return run.result();
+        }
+        if (step.kind() instanceof StepKind.Ask ask && ask.validate() != null && ask.validate().message() != null) {
+            run.sayText(ask.validate().message(), invalid.args());
+        } else {
+            run.sayMessage("trellis.retry." + invalid.messageKey(), invalid.args());
+        }
+        run.askAgain();
+        run.outcome = new Turn.Outcome.Retried(step.id(), run.attempts);
+        return run.result();
+    }
+
+    static Outbound answered(TurnRun run, String controlId, String display) {
+        return new Outbound(run.nextId(), Outbound.Kind.ANSWERED, display, List.of(), false, null, null, null, null,
+                controlId, null);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.trellis.engine;
+
+import dev.trellis.inbox.Inbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An action handler that throws, end to end: inbox, engine, store, log. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(OutputCaptureExtension.class)
+class FailingActionTest {
+
+    @TempDir
+    static Path flows;
+
+    static final AtomicBoolean BROKEN = new AtomicBoolean(true);
+
+    @DynamicPropertySource
+    static void flowsDir(DynamicPropertyRegistry registry) {
+        try {
+            Files.createDirectories(flows.resolve("messages"));
+            Files.copy(Path.of("conversation-flows/messages/en.yaml"), flows.resolve("messages/en.yaml"));
+            Files.writeString(flows.resolve("journal.yaml"), """
+                    id: journal
+                    title: Journal
+                    steps:
+                      - id: entry
+                        ask: "What happened today?"
+                        save: entry
+                      - id: store
+                        action: journal.store
+                        with: { entry: "entry" }
+                      - id: done
+                        end: "Saved."
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("trellis.flows.dir", flows::toString);
+    }
+
+    @TestConfiguration
+    static class Handlers {
+        @Bean
+        ActionHandler journalStore() {
+            return new JournalStore();
+        }
+    }
+
+    @ActionName("journal.store")
+    static class JournalStore implements ActionHandler {
+        @Override
+        public Map<String, Object> run(Request request) {
+            if (BROKEN.get()) throw new IllegalStateException("journal store unavailable");
+            return Map.of();
+        }
+    }
+
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    Conversations conversations;
+
+    @Test
+    void failingHandlerApologisesKeepsTheQuestionAndLogsIdsNotWords(CapturedOutput output) {
+        String person = "p-" + System.nanoTime();
+        Inbound start = new Inbound("web", "e1-" + person, person, person, Inbound.Kind.COMMAND, "journal", null,
+                List.of(), Map.of(), Instant.now());
+        String conversation = start.conversationId();
+        inbox.accept(start);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepOf(conversation).equals("entry"));
+
+        inbox.accept(Inbound.message("web", "e2-" + person, person, person, "a secret diary line", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).stream()
+                .anyMatch(t -> t.startsWith("Sorry, something went wrong")));
+        assertThat(stepOf(conversation)).isEqualTo("entry");
+        assertThat(output.getAll()).contains("failed in conversation " + conversation)
+                .contains("journal store unavailable")
+                .doesNotContain("a secret diary line");
+
+        BROKEN.set(false);
+        inbox.accept(Inbound.message("web", "e3-" + person, person, person, "a secret diary line", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).contains("Saved."));
+        BROKEN.set(true);
+    }
+
+    private String stepOf(String conversation) {
+        return conversations.state(conversation).map(s -> String.valueOf(s.stepId())).orElse("");
+    }
+
+    private List<String> botSaid(String conversation) {
+        return conversations.transcript(conversation).stream()
+                .filter(e -> e.message() != null).map(e -> e.message().text()).toList();
+    }
+}
