@@ -1,100 +1,56 @@
 package dev.trellis.inbox;
 
-import dev.trellis.engine.ConversationState;
-import dev.trellis.engine.Conversations;
-import dev.trellis.engine.Inbound;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Time passing, end to end: the sweep turns due conversations into timer events that the engine acts on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "trellis.inbox.sweep-interval=1h")
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+@SpringBootTest
 class IdleSweepTest {
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-25T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
-    @Autowired
-    MovableClock clock;
     @Autowired
     IdleSweep sweep;
+
     @Autowired
-    Inbox inbox;
+    MongoTemplate mongo;
+
     @Autowired
-    Conversations conversations;
+    Clock clock;
 
     @Test
-    void unansweredQuestionGetsItsTimeoutAndAQuietConversationIsClosedAsAbandoned() {
-        String person = "sweep-" + System.nanoTime();
-        String conversation = "web:" + person;
-        inbox.accept(Inbound.command("web", "start-" + person, person, person, "grow", clock.instant()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "topic".equals(step(conversation)));
+    void aConversationPastItsWakeTimeGetsOneTickPerTurn() {
+        String person = "idle-" + System.nanoTime();
+        String id = "test:" + person;
+        Date past = Date.from(clock.instant().minus(Duration.ofMinutes(5)));
+        mongo.insert(new Document("_id", id).append("version", 0L)
+                .append("state", new Document("status", "IDLE").append("attempts", 0).append("turn", 7L)
+                        .append("wakeAt", past))
+                .append("recipient", new Document("conversationId", id).append("channel", "test")
+                        .append("personId", person).append("address", "dm-" + person)
+                        .append("meta", new Document(Map.of("team", "T1")))), "conversations");
 
         sweep.sweep();
-        assertThat(botSaid(conversation)).noneMatch(t -> t.startsWith("Still there?"));
+        sweep.sweep(); // a second node, or the next round before the tick was handled
 
-        clock.advance(Duration.ofDays(2).plusMinutes(1));
-        sweep.sweep();
-        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).stream()
-                .anyMatch(t -> t.startsWith("Still there?")));
-        assertThat(step(conversation)).isEqualTo("topic");
-
-        clock.advance(Duration.ofDays(6));
-        sweep.sweep();
-        await().atMost(Duration.ofSeconds(20)).until(() -> conversations.state(conversation)
-                .map(s -> s.status() == ConversationState.Status.ABANDONED).orElse(false));
-        assertThat(botSaid(conversation)).last().asString().contains("quiet for a while");
-    }
-
-    private String step(String conversation) {
-        return conversations.state(conversation).map(ConversationState::stepId).orElse(null);
-    }
-
-    private List<String> botSaid(String conversation) {
-        return conversations.transcript(conversation).stream()
-                .filter(e -> e.message() != null).map(e -> e.message().text()).toList();
+        String tickId = "test:tick:" + id + ":7";
+        Query ticks = Query.query(Criteria.where("conversationId").is(id));
+        assertThat(mongo.find(ticks, Document.class, "inbox")).extracting(tick -> tick.getString("_id"))
+                .containsExactly(tickId);
+        Document tick = mongo.findById(tickId, Document.class, "inbox").get("inbound", Document.class);
+        assertThat(tick.getString("kind")).isEqualTo("TIMER");
+        assertThat(tick.getString("address")).isEqualTo("dm-" + person);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(
+                mongo.findById(tickId, Document.class, "inbox").getString("status")));
     }
 }
