@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,14 +40,14 @@ class WebChatController {
     private final Clock clock;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
-                      WebMessageReader reader, ChartImages charts, ObjectProvider<Clock> clock) {
+                      WebMessageReader reader, ChartImages charts, Clock clock) {
         this.inbox = inbox;
         this.flows = flows;
         this.history = history;
         this.streams = streams;
         this.reader = reader;
         this.charts = charts;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** A flow the page offers to start. */

@@ -85,6 +85,28 @@ class WebChatBrowserTest {
         browser.screenshot(Path.of("target", "screenshots", "web-chat.png"));
     }
 
+    @Test
+    void typedHelpExplainsAndAsksTheSameQuestionAgainWithOneSetOfButtons() {
+        browser.driver.get("http://localhost:" + port + "/");
+        browser.waitFor(By.cssSelector("button[data-flow='grow']")).click();
+        waitForBot("think through|on your mind|most useful");
+        type("I want to get better at giving feedback to my team");
+        click(YES);
+        waitForBot("different by the end|walk away with|worth it");
+        type("A plan for how I will give feedback every week");
+        click(YES);
+        waitForBot("How important is this to you right now\\?");
+
+        type("help");
+        browser.wait.until(d -> String.join("\n", botTexts()).contains("We're in GROW coaching session"));
+        waitForBot("How important is this to you right now\\?");
+        assertThat(browser.driver.findElements(By.cssSelector("#log .scale-buttons"))).hasSize(1);
+
+        click("8");
+        waitForBot("stand today|happening right now|true about");
+        assertThat(texts("#log .answer")).endsWith("You answered: 8");
+    }
+
     private void assertFinishedConversation() {
         assertThat(texts("#log .from-person .text")).containsExactly("GROW coaching session",
                 "I want to get better at giving feedback to my team",

@@ -19,6 +19,9 @@ import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +43,15 @@ import org.springframework.test.web.servlet.MvcResult;
 class WebChatControllerTest {
 
     private static final String SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
     @TestConfiguration
     static class Fakes {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
         @Bean
         RecordingInbox inbox() {
             return new RecordingInbox();
@@ -131,6 +140,7 @@ class WebChatControllerTest {
             assertThat(in.address()).isEqualTo(SESSION);
             assertThat(in.conversationId()).isEqualTo("web:" + SESSION);
             assertThat(in.text()).isEqualTo("I want to run a marathon");
+            assertThat(in.receivedAt()).isEqualTo(NOW);
         });
     }
 

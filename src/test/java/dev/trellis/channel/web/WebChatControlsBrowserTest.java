@@ -125,6 +125,22 @@ class WebChatControlsBrowserTest {
     }
 
     @Test
+    void pageWithoutAnEventStreamKeepsUpByReadingTheHistory() {
+        // as if a proxy cut the stream: the page must fall back to reading the history
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "delete window.EventSource;"));
+        browser.driver.get("http://localhost:" + port + "/");
+
+        browser.waitFor(By.cssSelector("button[data-flow='demo']")).click();
+        browser.waitForText(By.id("log"), "Which area matters most right now?");
+        clickButton("Career");
+        browser.waitForText(By.id("log"), "How satisfied are you with it?");
+
+        assertThat(texts("#log .answer")).containsExactly("You answered: Career");
+        assertThat(texts("#log .from-person .text")).containsExactly("Every control");
+    }
+
+    @Test
     void oversizedMessageIsRefusedAndTheTextIsKeptInTheBox() {
         browser.driver.get("http://localhost:" + port + "/");
         WebElement say = browser.waitFor(By.id("say"));
