@@ -10,7 +10,7 @@ import dev.trellis.engine.PersonContext;
 
 /**
  * What flows can read about the person (see {@code FlowRules.CONTEXT_VARIABLES}): {@code person}, {@code goals}
- * ({@code goals.active}: id, title, measure, progress, lastProgress, due, status...), {@code wheels}
+ * ({@code goals.active}: id, title, measure, progress, lastProgress (the last recorded figure), previousProgress (the one before), due, status...), {@code wheels}
  * ({@code latest}, {@code previous}, {@code count}), {@code plans}, {@code oneOnOnes} (including the
  * {@code reports} of a manager), {@code peer} and {@code lastSession}. Values are strings, longs, booleans, lists
  * and maps; a missing value is an empty string or empty map, never null, so expressions can test it.
@@ -79,8 +79,9 @@ final class CoachingContext implements PersonContext {
         map.put("title", goal.title());
         map.put("measure", goal.measure() == null ? "" : goal.measure());
         map.put("progress", (long) goal.progress());
-        map.put("lastProgress", (long) (goal.history().isEmpty() ? goal.progress()
-                : goal.history().get(goal.history().size() - 1).value()));
+        // lastProgress is what a new check-in's answer is compared with: the figure recorded last time.
+        map.put("lastProgress", (long) goal.progress());
+        map.put("previousProgress", (long) (goal.previousProgress() == null ? goal.progress() : goal.previousProgress()));
         map.put("checkIns", (long) goal.history().size());
         map.put("due", goal.due() == null ? "" : goal.due().toString());
         map.put("status", goal.status().name().toLowerCase());

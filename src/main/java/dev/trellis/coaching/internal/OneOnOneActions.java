@@ -140,7 +140,7 @@ final class OneOnOneActions {
                         Map<String, Object> goal = new LinkedHashMap<>();
                         goal.put("title", g.title());
                         goal.put("progress", (long) g.progress());
-                        goal.put("lastProgress", g.lastProgress() == null ? (long) g.progress() : (long) g.lastProgress());
+                        goal.put("previousProgress", g.previousProgress() == null ? (long) g.progress() : (long) g.previousProgress());
                         goal.put("status", g.status().name().toLowerCase());
                         return goal;
                     }).toList();
@@ -149,7 +149,7 @@ final class OneOnOneActions {
                     "pointsText", points.isEmpty() ? "No shared talking points yet."
                             : points.stream().map(p -> "• " + p).collect(Collectors.joining("\n")),
                     "goalsText", visible.isEmpty() ? "No goals shared with you yet."
-                            : visible.stream().map(g -> "• " + g.get("title") + ": " + g.get("lastProgress") + " → "
+                            : visible.stream().map(g -> "• " + g.get("title") + ": " + g.get("previousProgress") + " → "
                                     + g.get("progress") + "/10").collect(Collectors.joining("\n")));
         }
     }
