@@ -130,7 +130,7 @@ final class CoachingContext implements PersonContext {
                 .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name() == null ? p.id() : p.name())).toList();
         return Map.of("nextDate", series == null || series.nextDate() == null ? "" : series.nextDate().toString(),
                 "talkingPoints", series == null ? List.of()
-                        : series.talkingPoints().stream().map(OneOnOne.TalkingPoint::text).toList(),
+                        : series.openPoints().stream().map(OneOnOne.TalkingPoint::text).toList(),
                 "sharedCount", series == null ? 0L : (long) series.sharedPoints().size(),
                 "agreedActions", series == null ? List.of()
                         : series.agreedActions().stream().map(OneOnOne.AgreedAction::text).toList(),

@@ -42,7 +42,7 @@ final class OneOnOneActions {
             OneOnOne next = seriesOf(series, people, in).withTalkingPoint(
                     new OneOnOne.TalkingPoint(in.id(), in.text("text"), in.flag("shared"), in.now()), in.now());
             series.save(next);
-            return Map.of("id", in.id(), "count", (long) next.talkingPoints().size(),
+            return Map.of("id", in.id(), "count", (long) next.openPoints().size(),
                     "sharedCount", (long) next.sharedPoints().size());
         }
     }
@@ -69,7 +69,8 @@ final class OneOnOneActions {
             String report = in.optionalText("report");
             OneOnOne current = report == null ? seriesOf(series, people, in) : reportSeries(report, in);
             OneOnOne next = current.withAgreedAction(new OneOnOne.AgreedAction(in.id(),
-                    in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now());
+                    in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now())
+                    .held(in.now());
             series.save(next);
             return Map.of("id", in.id(), "count", (long) next.agreedActions().size());
         }
