@@ -43,7 +43,10 @@ class WebChatBrowserTest {
     @Test
     void personFinishesGrowByClickingAndTypingAndFindsItAgainAfterReload() throws Exception {
         browser.driver.get("http://localhost:" + port + "/");
-        browser.waitFor(By.cssSelector("button[data-flow='grow']")).click();
+        WebElement grow = browser.waitFor(By.cssSelector("button[data-flow='grow']"));
+        assertThat(grow.getText()).contains("GROW coaching session").contains("goal, reality, options, will");
+        browser.screenshot(Path.of("target", "screenshots", "web-chat-start.png"));
+        grow.click();
 
         waitForBot("think through|on your mind|most useful");
         assertThat(botTexts().get(0)).startsWith("Let's take a few minutes");
