@@ -84,9 +84,9 @@ final class FlowChecks {
         parsed.migrationTargets().forEach((from, at) -> target(flow.migrations().get(from), "migrations", at));
         for (Step step : flow.steps()) {
             step.next().forEach(b -> target(b.target(), "goto", b.position()));
-            if (step.timeout() != null) target(step.timeout().target(), "timeout", step.timeout().position());
+            if (step.timeout() != null) target(step.timeout().target(), "timeout.goto", step.timeout().position());
             Retry retry = StepGraph.retry(step);
-            if (retry != null && retry.then() != null) target(retry.then(), "retry", retry.position());
+            if (retry != null && retry.then() != null) target(retry.then(), "retry.then", retry.position());
             if (step.end() && !step.next().isEmpty()) {
                 error(step.next().get(0).position(), "step '" + step.id() + "' has both 'next' and 'end: true'");
             }

@@ -19,6 +19,15 @@ class FlowValidationTest {
     }
 
     @Test
+    void everyKindOfStepReferenceIsCheckedWithSuggestions() {
+        assertThat(errorLines(loadBroken("bad-targets.yaml"))).containsExactly(
+                DIR + "bad-targets.yaml:3:8: unknown step 'welcom' in start (did you mean 'welcome'?)",
+                DIR + "bad-targets.yaml:4:25: unknown step 'gaol' in migrations",
+                DIR + "bad-targets.yaml:9:30: unknown step 'wrap-upp' in retry.then (did you mean 'wrap-up'?)",
+                DIR + "bad-targets.yaml:11:35: unknown step 'wrapup' in timeout.goto (did you mean 'wrap-up'?)");
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondOne() {
         assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
                 DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");

@@ -40,7 +40,7 @@ class InboxProcessingTest {
     static class Channels {
         @Bean
         TestChannel testChannel() {
-            return new TestChannel();
+            return new TestChannel(Duration.ofMillis(50));
         }
 
         @Bean

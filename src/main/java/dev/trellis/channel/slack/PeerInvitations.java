@@ -1,0 +1,154 @@
+package dev.trellis.channel.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+
+import dev.trellis.inbox.Inbox;
+
+/**
+ * {@code /coach peer @alex}: asks Alex first. The invitation is stored before the command is acknowledged; Alex gets
+ * a DM with Accept / Decline. Only Alex can answer, only once. On accept both people's {@code peer-coaching} flow is
+ * started through the inbox (as if each had typed {@code /coach peer-coaching}); on decline nothing starts and the
+ * inviter is told.
+ */
+final class PeerInvitations {
+
+    static final String COLLECTION = "slackPeerInvitations";
+    static final String PEER_FLOW = "peer-coaching";
+    private static final Pattern PEER = Pattern.compile("^\\s*peer(\\s+.*)?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
+
+    enum Status { PENDING, ACCEPTED, DECLINED }
+
+    @Document(COLLECTION)
+    record Invitation(@Id String id, String teamId, String inviter, String partner, Status status, Instant createdAt,
+                      Instant answeredAt) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Inbox inbox;
+    private final SlackInbound translate;
+    private final Notices notices;
+    private final Clock clock;
+
+    PeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound translate, Notices notices, Clock clock) {
+        this.mongo = mongo;
+        this.inbox = inbox;
+        this.translate = translate;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    static boolean isPeerCommand(String text) {
+        return text != null && PEER.matcher(text).matches();
+    }
+
+    /** Stores the invitation and sends it; returns the ephemeral reply for the inviter. */
+    String invite(SlashCommandPayload command) {
+        Matcher partner = USER.matcher(command.getText());
+        if (!partner.find()) {
+            return "Whom shall I invite? Mention them, like `/coach peer @alex`.";
+        }
+        String partnerId = partner.group(1);
+        if (partnerId.equals(command.getUserId())) {
+            return "Peer coaching takes two: invite a colleague.";
+        }
+        String id = command.getTeamId() + ":" + command.getTriggerId();
+        try {
+            mongo.insert(new Invitation(id, command.getTeamId(), command.getUserId(), partnerId, Status.PENDING,
+                    clock.instant(), null));
+            notices.post(command.getTeamId(), partnerId, "peer-invite/" + id,
+                    "<@" + command.getUserId() + "> invites you to a peer-coaching session.",
+                    invitationBlocks(id, command.getUserId()));
+        } catch (DuplicateKeyException retried) {
+            // Slack re-sent the same command; the first one already invited
+        }
+        return "I've asked <@" + partnerId + "> whether they'd like a peer-coaching session with you. "
+                + "Nothing starts unless they accept.";
+    }
+
+    boolean isAnswer(BlockActionPayload payload) {
+        return payload.getActions() != null && !payload.getActions().isEmpty()
+                && ActionIds.parse(payload.getActions().get(0).getActionId())
+                .map(p -> p.kind().equals(ActionIds.PEER_ACCEPT) || p.kind().equals(ActionIds.PEER_DECLINE))
+                .orElse(false);
+    }
+
+    /**
+     * Records the partner's answer. The flows are handed to the inbox before the invitation is marked answered, with
+     * event ids derived from the invitation, so a crash in between or a second click starts nothing twice.
+     */
+    Response answer(BlockActionPayload payload, ActionContext ctx) {
+        ActionIds.Parsed parsed = ActionIds.parse(payload.getActions().get(0).getActionId()).orElseThrow();
+        boolean accepted = parsed.kind().equals(ActionIds.PEER_ACCEPT);
+        String userId = payload.getUser() == null ? null : payload.getUser().getId();
+        Optional<Invitation> pending = Optional.ofNullable(mongo.findOne(query(where("_id").is(parsed.argument())
+                .and("partner").is(userId).and("status").is(Status.PENDING)), Invitation.class));
+        if (pending.isEmpty()) {
+            return ctx.ack();
+        }
+        Invitation invitation = pending.get();
+        if (accepted) {
+            inbox.accept(translate.command(invitation.teamId(), invitation.id() + ":partner", invitation.partner(),
+                    PEER_FLOW));
+            inbox.accept(translate.command(invitation.teamId(), invitation.id() + ":inviter", invitation.inviter(),
+                    PEER_FLOW));
+        }
+        Invitation answered = mongo.findAndModify(query(where("_id").is(invitation.id()).and("status").is(Status.PENDING)),
+                new Update().set("status", accepted ? Status.ACCEPTED : Status.DECLINED).set("answeredAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Invitation.class);
+        if (answered != null) {
+            tellBoth(payload, invitation, accepted);
+        }
+        return ctx.ack();
+    }
+
+    private void tellBoth(BlockActionPayload payload, Invitation invitation, boolean accepted) {
+        String verdict = accepted ? "accepted" : "declined";
+        if (payload.getContainer() != null && payload.getContainer().getMessageTs() != null) {
+            String text = "You " + verdict + " <@" + invitation.inviter() + ">'s peer-coaching invitation.";
+            notices.update(invitation.teamId(), payload.getContainer().getChannelId(),
+                    payload.getContainer().getMessageTs(), "peer-answered/" + invitation.id(), text,
+                    List.of(section(s -> s.text(markdownText(text)))));
+        }
+        String note = "<@" + invitation.partner() + "> " + verdict + " your peer-coaching invitation."
+                + (accepted ? " I'll walk you both through the session." : "");
+        notices.post(invitation.teamId(), invitation.inviter(), "peer-told/" + invitation.id(), note,
+                List.of(section(s -> s.text(markdownText(note)))));
+    }
+
+    private static List<LayoutBlock> invitationBlocks(String id, String inviter) {
+        return List.of(
+                section(s -> s.text(markdownText("<@" + inviter + "> invites you to a peer-coaching session: "
+                        + "a guided conversation where you take turns coaching each other. Would you like to?"))),
+                actions(a -> a.blockId("peer:" + id).elements(List.of(
+                        button(b -> b.actionId(ActionIds.peer(true, id)).text(plainText("Accept")).style("primary")
+                                .value("accept")),
+                        button(b -> b.actionId(ActionIds.peer(false, id)).text(plainText("Decline")).value("decline"))))));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.trellis.channel.slack;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.trellis.engine.Delivery;
+import dev.trellis.engine.Outbound;
+import dev.trellis.engine.OutboundChannel;
+import dev.trellis.engine.Recipient;
+
+/**
+ * Delivers the engine's messages to Slack: questions and texts with {@code chat.postMessage} (in the mention's thread
+ * when the conversation came from a mention), answers with {@code chat.update} on the question they answer. A message
+ * id already delivered is not posted again; a workspace that uninstalled the app gets nothing.
+ */
+final class SlackChannel implements OutboundChannel {
+
+    static final String NAME = "slack";
+
+    private final SlackSender sender;
+    private final BlockKitRenderer renderer;
+    private final SentMessages sent;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    SlackChannel(SlackSender sender, BlockKitRenderer renderer, SentMessages sent, Workspaces workspaces, Clock clock) {
+        this.sender = sender;
+        this.renderer = renderer;
+        this.sent = sent;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return NAME;
+    }
+
+    @Override
+    public Delivery deliver(Recipient to, Outbound message) {
+        String team = to.meta().get(SlackInbound.TEAM);
+        if (!workspaces.active(team)) {
+            return new Delivery.Failed("workspace inactive");
+        }
+        Optional<SentMessages.SentMessage> earlier = sent.byMessage(to.conversationId(), deliveryId(message));
+        if (earlier.isPresent()) {
+            return new Delivery.Sent(earlier.get().ts());
+        }
+        Delivery delivery = message.kind() == Outbound.Kind.ANSWERED ? replaceQuestion(to, team, message)
+                : post(to, team, message);
+        if (delivery instanceof Delivery.Failed failed && SlackSender.WORKSPACE_GONE.contains(failed.reason())) {
+            workspaces.deactivate(team, failed.reason(), clock.instant());
+        }
+        return delivery;
+    }
+
+    private Delivery post(Recipient to, String team, Outbound message) {
+        BlockKitRenderer.Rendered rendered = renderer.render(message);
+        String threadTs = to.meta().get(SlackInbound.THREAD_TS);
+        return sender.send(team, to.address(), key(to, message),
+                client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs)
+                        .text(rendered.fallback()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)),
+                response -> {
+                    sent.remember(to.conversationId(), deliveryId(message), message.controlId(), response.getChannel(),
+                            response.getTs(), message.text(), clock.instant());
+                    return response.getTs();
+                });
+    }
+
+    private Delivery replaceQuestion(Recipient to, String team, Outbound message) {
+        Optional<SentMessages.SentMessage> question = sent.byControl(to.conversationId(), message.controlId());
+        if (question.isEmpty()) {
+            // the question went out before Slack was configured, or on another channel: nothing to replace
+            return new Delivery.Sent(null);
+        }
+        SentMessages.SentMessage q = question.get();
+        BlockKitRenderer.Rendered rendered = renderer.answered(q.questionText(), message.text());
+        return sender.send(team, q.channelId(), key(to, message),
+                client -> client.chatUpdate(r -> r.channel(q.channelId()).ts(q.ts())
+                        .text(rendered.fallback()).blocks(rendered.blocks())),
+                response -> {
+                    sent.remember(to.conversationId(), deliveryId(message), null, q.channelId(), q.ts(), null,
+                            clock.instant());
+                    return q.ts();
+                });
+    }
+
+    private static String key(Recipient to, Outbound message) {
+        return to.conversationId() + "/" + deliveryId(message);
+    }
+
+    /**
+     * The message id plus a fingerprint of its content: a redelivery of the same message is recognised, while a
+     * different message that happens to reuse an id (a rejected turn does not advance the turn counter) still goes out.
+     */
+    static String deliveryId(Outbound message) {
+        return message.id() + "#" + Integer.toHexString(Objects.hash(message.kind(), message.text(),
+                message.controlId(), message.choices(), message.imageId()));
+    }
+}

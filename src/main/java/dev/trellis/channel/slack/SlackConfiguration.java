@@ -1,0 +1,149 @@
+package dev.trellis.channel.slack;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+
+import dev.trellis.engine.PersonContext;
+import dev.trellis.flow.FlowCatalog;
+import dev.trellis.inbox.Inbox;
+
+/**
+ * Wires the Slack channel when {@code SLACK_BOT_TOKEN} is set; without it none of these beans exist and Trellis runs
+ * without Slack. The HTTP endpoint needs {@code SLACK_SIGNING_SECRET}, Socket Mode {@code SLACK_APP_TOKEN}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "slack", name = "bot-token")
+class SlackConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    Slack slack(SlackProperties properties) {
+        SlackConfig config = new SlackConfig();
+        String apiUrl = properties.apiUrl().toString();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setStatsEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    MethodsClient slackMethods(Slack slack, SlackProperties properties) {
+        return slack.methods(properties.botToken());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService slackBackground() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "slack-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, ObjectProvider<Clock> clock) {
+        return new SlackSender(slackMethods, clock.getIfAvailable(Clock::systemUTC), properties.messagesPerSecond(),
+                properties.burst());
+    }
+
+    @Bean(initMethod = "createIndexes")
+    SentMessages slackSentMessages(MongoTemplate mongo) {
+        return new SentMessages(mongo);
+    }
+
+    @Bean(initMethod = "reactivateAll")
+    Workspaces slackWorkspaces(MongoTemplate mongo) {
+        return new Workspaces(mongo);
+    }
+
+    @Bean
+    SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces,
+                              ObjectProvider<Clock> clock) {
+        return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SlackPeople slackPeople(MethodsClient slackMethods, SlackProperties properties, ObjectProvider<Clock> clock) {
+        return new SlackPeople(slackMethods, clock.getIfAvailable(Clock::systemUTC), properties.peopleCacheTtl());
+    }
+
+    @Bean
+    App slackApp(SlackProperties properties, Slack slack, Inbox inbox, MongoTemplate mongo, MethodsClient slackMethods,
+                 SlackSender slackSender, Workspaces workspaces, ScheduledExecutorService slackBackground,
+                 ObjectProvider<FlowCatalog> flows, ObjectProvider<PersonContext> people, ObjectProvider<Clock> clocks) {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(properties.botToken())
+                .signingSecret(properties.signingSecret())
+                // signatures are checked once, on the raw bytes, by SlackEventsServlet (with the future check)
+                .requestVerificationEnabled(false)
+                .ignoringSelfEventsEnabled(false)
+                .allEventsApiAutoAckEnabled(true)
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .unmatchedRequestHandler(request -> {
+                    log.info("Unhandled Slack {} acknowledged and ignored", request.getRequestType());
+                    return Response.ok();
+                })
+                .build();
+        // Bolt's default chain would call auth.test on the first request and answer 500 while Slack is unreachable;
+        // the listeners only store events, so they need no token check.
+        List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null)));
+        App app = new App(config, slack, middleware);
+        Notices notices = new Notices(slackSender, slackBackground);
+        SlackInbound translate = new SlackInbound(clock);
+        FlowCatalog catalog = flows.getIfAvailable();
+        AppHome home = new AppHome(slackMethods, () -> catalog == null ? List.of() : catalog.listed(),
+                people.getIfAvailable(() -> PersonContext.NONE), notices);
+        PeerInvitations peers = new PeerInvitations(mongo, inbox, translate, notices, clock);
+        new SlackEvents(inbox, translate, peers, home, workspaces, clock).register(app);
+        return app;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "slack", name = "signing-secret")
+    static class Http {
+
+        @Bean
+        ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackApp, SlackProperties properties,
+                                                                      ObjectProvider<Clock> clock) {
+            SlackEventsServlet servlet = new SlackEventsServlet(slackApp,
+                    new SlackSignature(properties.signingSecret(), properties.clockSkew()),
+                    clock.getIfAvailable(Clock::systemUTC), properties.maxBodyBytes());
+            return new ServletRegistrationBean<>(servlet, "/slack/events");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "slack", name = "app-token")
+    static class SocketMode {
+
+        @Bean
+        SlackSocketMode slackSocketMode(SlackProperties properties, App slackApp,
+                                        ScheduledExecutorService slackBackground) {
+            return new SlackSocketMode(properties.appToken(), slackApp, slackBackground);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.trellis.channel.slack;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.ViewState;
+
+import dev.trellis.engine.Inbound;
+
+/**
+ * Turns Slack payloads into {@link Inbound} events. The inbox de-duplicates on the event id: {@code team:event_id}
+ * for Events API callbacks (so a retry has the same id), {@code team:trigger_id} for commands and clicks. Payloads
+ * that are not a person talking (bots, edits, other channels, no event id) become nothing; they are still
+ * acknowledged so Slack does not retry them.
+ */
+final class SlackInbound {
+
+    /** Recipient meta keys: the workspace, and the thread to answer in. */
+    static final String TEAM = "team";
+    static final String THREAD_TS = "threadTs";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
+    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
+
+    private final Clock clock;
+
+    SlackInbound(Clock clock) {
+        this.clock = clock;
+    }
+
+    Optional<Inbound> directMessage(EventsApiPayload<MessageEvent> payload) {
+        MessageEvent event = payload.getEvent();
+        if (!hasEventId(payload) || event == null || event.getBotId() != null || event.getUser() == null
+                || !"im".equals(event.getChannelType()) || event.getText() == null || event.getText().isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> meta = meta(payload.getTeamId(), event.getThreadTs());
+        return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
+                event.getUser(), event.getChannel(), event.getText(), clock.instant()).withMeta(meta));
+    }
+
+    Optional<Inbound> mention(EventsApiPayload<AppMentionEvent> payload) {
+        AppMentionEvent event = payload.getEvent();
+        if (!hasEventId(payload) || event == null || event.getBotId() != null || event.getUser() == null) {
+            return Optional.empty();
+        }
+        String text = LEADING_MENTIONS.matcher(event.getText() == null ? "" : event.getText()).replaceFirst("");
+        String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+        return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
+                event.getUser(), event.getChannel(), text, clock.instant()).withMeta(meta(payload.getTeamId(), thread)));
+    }
+
+    /** {@code /coach <args>}; answers go to the person's DM with the app, wherever the command was typed. */
+    Optional<Inbound> command(SlashCommandPayload payload) {
+        if (payload.getUserId() == null || payload.getTriggerId() == null) {
+            log.info("Slack command without user or trigger id ignored");
+            return Optional.empty();
+        }
+        String args = payload.getText() == null ? "" : payload.getText().trim();
+        return Optional.of(command(payload.getTeamId(), payload.getTriggerId(), payload.getUserId(), args));
+    }
+
+    Inbound command(String teamId, String uniqueId, String userId, String args) {
+        return Inbound.command(SlackChannel.NAME, teamId + ":" + uniqueId, userId, userId, args, clock.instant())
+                .withMeta(meta(teamId, null));
+    }
+
+    /**
+     * A click on a question's control (an answer), a "Done" under checkboxes, or a start button in App Home.
+     * Checkbox toggles are not answers yet; unknown action ids are logged and dropped.
+     */
+    Optional<Inbound> click(BlockActionPayload payload) {
+        if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getUser() == null
+                || payload.getTeam() == null) {
+            log.info("Slack block action without action, user or team ignored");
+            return Optional.empty();
+        }
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        Optional<ActionIds.Parsed> parsed = ActionIds.parse(action.getActionId());
+        if (parsed.isEmpty()) {
+            log.info("Unknown Slack action id ignored: {}", action.getActionId());
+            return Optional.empty();
+        }
+        String team = payload.getTeam().getId();
+        String user = payload.getUser().getId();
+        String eventId = team + ":" + (payload.getTriggerId() != null ? payload.getTriggerId()
+                : user + ":" + action.getActionTs());
+        String address = payload.getChannel() != null ? payload.getChannel().getId() : user;
+        String thread = payload.getContainer() == null ? null : payload.getContainer().getThreadTs();
+        String argument = parsed.get().argument();
+        return switch (parsed.get().kind()) {
+            case ActionIds.ANSWER -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
+                    values(action), clock.instant()).withMeta(meta(team, thread)));
+            case ActionIds.DONE -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
+                    checked(payload.getState(), argument), clock.instant()).withMeta(meta(team, thread)));
+            case ActionIds.START -> Optional.of(command(team, payload.getTriggerId() != null
+                    ? payload.getTriggerId() : user + ":" + action.getActionTs(), user, argument));
+            case ActionIds.TOGGLE -> Optional.empty();
+            default -> {
+                log.info("Unknown Slack action kind ignored: {}", parsed.get().kind());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static List<String> values(BlockActionPayload.Action action) {
+        if (action.getSelectedOption() != null) {
+            return List.of(action.getSelectedOption().getValue());
+        }
+        if (action.getSelectedDate() != null) {
+            return List.of(action.getSelectedDate());
+        }
+        if (action.getSelectedOptions() != null) {
+            return action.getSelectedOptions().stream().map(BlockActionPayload.Action.SelectedOption::getValue).toList();
+        }
+        return action.getValue() == null ? List.of() : List.of(action.getValue());
+    }
+
+    /** The options ticked in the checkboxes of question {@code controlId}, read from the message's state. */
+    private static List<String> checked(ViewState state, String controlId) {
+        if (state == null || state.getValues() == null) {
+            return List.of();
+        }
+        Map<String, ViewState.Value> block = state.getValues().get(ActionIds.block(controlId));
+        ViewState.Value value = block == null ? null : block.get(ActionIds.toggle(controlId));
+        if (value == null || value.getSelectedOptions() == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        value.getSelectedOptions().forEach(option -> values.add(option.getValue()));
+        return values;
+    }
+
+    private static boolean hasEventId(EventsApiPayload<?> payload) {
+        if (payload.getEventId() == null || payload.getTeamId() == null) {
+            log.info("Slack event without event or team id acknowledged and ignored");
+            return false;
+        }
+        return true;
+    }
+
+    private static Map<String, String> meta(String teamId, String threadTs) {
+        Map<String, String> meta = new HashMap<>();
+        if (teamId != null) {
+            meta.put(TEAM, teamId);
+        }
+        if (threadTs != null) {
+            meta.put(THREAD_TS, threadTs);
+        }
+        return meta;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.trellis.channel.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+
+/**
+ * Who a Slack user is (name, timezone, locale), from {@code users.info}. Answers are cached and fetched again when
+ * older than {@code slack.people-cache-ttl}; when Slack cannot be reached the last known answer is used.
+ */
+public final class SlackPeople {
+
+    /** A Slack user as the coaching side needs them: display name, IANA timezone, locale such as {@code en-US}. */
+    public record SlackPerson(String userId, String name, String timezone, String locale) {
+    }
+
+    private record Cached(SlackPerson person, Instant fetchedAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
+
+    private final MethodsClient client;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    SlackPeople(MethodsClient client, Clock clock, Duration ttl) {
+        this.client = client;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** The person, or empty when Slack does not know them and nothing was cached before. Makes a Web API call. */
+    public Optional<SlackPerson> find(String userId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(userId);
+        if (cached != null && cached.fetchedAt().plus(ttl).isAfter(now)) {
+            return Optional.of(cached.person());
+        }
+        try {
+            UsersInfoResponse response = client.usersInfo(r -> r.user(userId).includeLocale(true));
+            if (response.isOk() && response.getUser() != null) {
+                SlackPerson person = toPerson(response.getUser());
+                cache.put(userId, new Cached(person, now));
+                return Optional.of(person);
+            }
+            log.info("users.info for {} failed: {}", userId, response.getError());
+        } catch (Exception e) {
+            log.info("users.info for {} failed: {}", userId, e.toString());
+        }
+        return cached == null ? Optional.empty() : Optional.of(cached.person());
+    }
+
+    private static SlackPerson toPerson(User user) {
+        String name = notBlank(user.getRealName()) ? user.getRealName()
+                : user.getProfile() != null && notBlank(user.getProfile().getDisplayName())
+                ? user.getProfile().getDisplayName() : user.getName();
+        return new SlackPerson(user.getId(), name, user.getTz(), user.getLocale());
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.trellis.channel.slack;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Slack settings. Slack is off unless {@code botToken} is set; HTTP mode needs {@code signingSecret}, Socket Mode
+ * needs {@code appToken}. Bound from {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}
+ * and {@code TRELLIS_SLACK_API_URL} (mapped to {@code slack.api-url} in application.yaml).
+ *
+ * @param apiUrl          the Web API base; tests point it at a stub
+ * @param maxBodyBytes    larger request bodies are refused with 413 before anything is parsed
+ * @param clockSkew       how far a request timestamp may be off, in either direction
+ * @param peopleCacheTtl  how long {@code users.info} answers are reused before they are fetched again
+ * @param messagesPerSecond  the pace of messages into one Slack channel (Slack allows about one a second)
+ * @param burst           how many messages may go out back to back before the pace applies (one turn's say + ask)
+ */
+@ConfigurationProperties("slack")
+public record SlackProperties(String botToken, String signingSecret, String appToken,
+                              @DefaultValue("https://slack.com/api/") URI apiUrl,
+                              @DefaultValue("1048576") int maxBodyBytes,
+                              @DefaultValue("5m") Duration clockSkew,
+                              @DefaultValue("6h") Duration peopleCacheTtl,
+                              @DefaultValue("1.0") double messagesPerSecond,
+                              @DefaultValue("3") int burst) {
+
+    public boolean socketMode() {
+        return appToken != null && !appToken.isBlank();
+    }
+}

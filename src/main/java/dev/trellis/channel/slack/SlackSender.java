@@ -1,0 +1,120 @@
+package dev.trellis.channel.slack;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+
+import dev.trellis.engine.Delivery;
+
+/**
+ * Calls the Slack Web API for outbound messages, one {@link ChannelPacer} per workspace. A 429 pauses only that
+ * workspace for its {@code Retry-After}; transient failures are retried with exponential backoff by answering
+ * {@link Delivery.RetryLater}; errors that cannot heal ({@code channel_not_found}, {@code invalid_auth}, ...) give up
+ * with {@link Delivery.Failed}. Never blocks the calling thread on a wait.
+ */
+final class SlackSender {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
+
+    static final Set<String> FATAL = Set.of("channel_not_found", "not_in_channel", "invalid_auth", "account_inactive",
+            "token_revoked", "is_archived", "user_not_found", "cannot_dm_bot", "missing_scope", "not_authed",
+            "invalid_blocks", "msg_too_long", "no_text");
+    static final Set<String> WORKSPACE_GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "not_authed");
+    private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
+            "request_timeout", "ratelimited");
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final int MAX_ATTEMPTS = 6;
+
+    /** One Web API call. */
+    @FunctionalInterface
+    interface Call<T extends SlackApiTextResponse> {
+        T call(MethodsClient client) throws IOException, SlackApiException;
+    }
+
+    private final MethodsClient client;
+    private final Clock clock;
+    private final double perSecond;
+    private final int burst;
+    private final Map<String, ChannelPacer> workspaces = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+
+    SlackSender(MethodsClient client, Clock clock, double perSecond, int burst) {
+        this.client = client;
+        this.clock = clock;
+        this.perSecond = perSecond;
+        this.burst = burst;
+    }
+
+    /**
+     * Sends one paced call for {@code messageKey} to {@code channel} of workspace {@code teamId}; on success the
+     * delivery's platform reference is what {@code onSent} returns.
+     */
+    <T extends SlackApiTextResponse> Delivery send(String teamId, String channel, String messageKey, Call<T> call,
+                                                   Function<T, String> onSent) {
+        ChannelPacer pacer = workspaces.computeIfAbsent(teamId == null ? "" : teamId,
+                t -> new ChannelPacer(perSecond, burst));
+        Instant now = clock.instant();
+        Duration wait = pacer.reserve(channel, now);
+        if (!wait.isZero()) {
+            return new Delivery.RetryLater(wait, "paced");
+        }
+        try {
+            T response = call.call(client);
+            if (response.isOk()) {
+                failedAttempts.remove(messageKey);
+                return new Delivery.Sent(onSent.apply(response));
+            }
+            return failure(messageKey, response.getError());
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                Duration retryAfter = retryAfter(e.getResponse().header("Retry-After"));
+                pacer.pauseUntil(now.plus(retryAfter));
+                log.info("Slack rate-limited workspace {}; pausing it for {}", teamId, retryAfter);
+                return new Delivery.RetryLater(retryAfter, "rate limited");
+            }
+            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
+                    : status >= 500 ? "internal_error" : "http_" + status;
+            return failure(messageKey, error);
+        } catch (IOException e) {
+            return failure(messageKey, "internal_error");
+        }
+    }
+
+    private Delivery failure(String messageKey, String error) {
+        if (error != null && TRANSIENT.contains(error)) {
+            int attempt = failedAttempts.merge(messageKey, 1, Integer::sum);
+            if (attempt >= MAX_ATTEMPTS) {
+                failedAttempts.remove(messageKey);
+                log.warn("Slack message {} given up after {} transient failures ({})", messageKey, attempt, error);
+                return new Delivery.Failed(error);
+            }
+            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
+            return new Delivery.RetryLater(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff, error);
+        }
+        failedAttempts.remove(messageKey);
+        log.warn("Slack message {} failed: {}", messageKey, error);
+        return new Delivery.Failed(error == null ? "unknown_error" : error);
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return header == null ? FIRST_BACKOFF : Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return FIRST_BACKOFF;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.trellis.channel.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * A whole GROW session in a Slack DM with the real inbox, engine, conversation store and outbox: the person types
+ * answers as DM messages and clicks the buttons found in the Block Kit the bot posted. WireMock records what the bot
+ * posts and updates.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SlackGrowConversationTest {
+
+    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        SLACK_API.start();
+        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+    }
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
+        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
+        // pacing has its own tests; here a whole session should not wait a second per message
+        registry.add("slack.burst", () -> "50");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private int seen;
+    private int event;
+
+    @Test
+    void growSessionRunsInADirectMessageWithTypedAnswersAndButtons() throws Exception {
+        SlackRequests slack = new SlackRequests(port);
+
+        assertThat(slack.form(Map.of("command", "/coach", "text", "grow", "team_id", "T1", "user_id", "U1",
+                "channel_id", "C9", "trigger_id", "trigger-1")).statusCode()).isEqualTo(200);
+        botSays("Let's take a few minutes");
+        Posted topic = botSays("think through|on your mind|most useful");
+        assertThat(topic.form().get("channel")).isEqualTo("U1");
+
+        dm(slack, "I want to get better at giving feedback to my team");
+        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
+        botSays("different by the end|walk away with|worth it");
+        dm(slack, "A plan for how I will give feedback every week");
+        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
+
+        Posted importance = botSays("How important is this to you right now");
+        String control = JsonPath.read(importance.blocks(), "$[1].block_id");
+        assertThat(control).startsWith("ctl:");
+        String controlId = control.substring("ctl:".length());
+        StringBuilder buttons = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            buttons.append(i > 1 ? "," : "").append("""
+                    {"type":"button","action_id":"ans:%d:%s","text":{"type":"plain_text","text":"%d"},"value":"%d"}"""
+                    .formatted(i - 1, controlId, i, i));
+        }
+        JSONAssert.assertEquals("""
+                [{"type":"section","text":{"type":"mrkdwn","text":"How important is this to you right now?"}},
+                 {"type":"actions","block_id":"ctl:%s","elements":[%s]},
+                 {"type":"context","elements":[{"type":"mrkdwn","text":"1 = nice to have · 10 = essential"}]}]
+                """.formatted(controlId, buttons), importance.blocks(), JSONCompareMode.STRICT);
+
+        int updatesBefore = SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update"))).size();
+        click(slack, importance, "8");
+        botSays("stand today|happening right now|true about");
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update"))).size() > updatesBefore);
+        Map<String, String> update = SlackChannelTest.form(SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update")))
+                .get(updatesBefore).getBodyAsString());
+        assertThat(update).containsEntry("channel", "D1").containsEntry("ts", "1700000001.000200");
+        assertThat(update.get("blocks")).contains("How important is this to you right now?")
+                .contains(":white_check_mark: 8").doesNotContain("\"type\":\"button\"");
+
+        click(slack, importance, "3");
+        botSays("already been answered");
+
+        dm(slack, "I only give feedback in annual reviews and it comes too late");
+        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
+        botSays("already tried|helped so far");
+        dm(slack, "I tried a monthly one-to-one but I skipped it when busy");
+        botSays("What could you do|options do you see|ways you could move");
+        dm(slack, "Weekly short check-ins, or feedback right after meetings");
+        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
+        botSays("no constraints|someone you admire|Anything goes");
+        dm(slack, "Ask the team how they want feedback");
+        botSays("first|first step|smallest step");
+        dm(slack, "Book 15 minutes with each person this week");
+        botSays("By when will you have done it");
+        dm(slack, "2026-12-04");
+        click(slack, botSays("How confident are you"), "9");
+        botSays("Here's what I heard");
+        botSays("Thank");
+    }
+
+    /** A message the bot posted: the form fields of its chat.postMessage call. */
+    record Posted(Map<String, String> form) {
+        String blocks() {
+            return form.get("blocks");
+        }
+    }
+
+    /** Waits for the next bot message whose text matches {@code regex}, skipping the ones before it. */
+    private Posted botSays(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return next(form -> pattern.matcher(form.getOrDefault("text", "")).find());
+    }
+
+    /** Waits for the next bot message with a button labelled {@code label} (a reflection's confirm). */
+    private Posted botAsks(String label) {
+        return next(form -> form.getOrDefault("blocks", "").contains("\"text\":\"" + label.replace("'", "\\u0027") + "\"")
+                || form.getOrDefault("blocks", "").contains("\"text\":\"" + label + "\""));
+    }
+
+    private Posted next(Predicate<Map<String, String>> wanted) {
+        try {
+            // generous: the whole application shares two CPU cores with other builds
+            return await().atMost(Duration.ofSeconds(90)).until(() -> {
+                List<Map<String, String>> posts = posts();
+                for (int i = seen; i < posts.size(); i++) {
+                    if (wanted.test(posts.get(i))) {
+                        seen = i + 1;
+                        return new Posted(posts.get(i));
+                    }
+                }
+                return null;
+            }, posted -> posted != null);
+        } catch (ConditionTimeoutException e) {
+            List<String> texts = posts().stream().skip(seen).map(form -> form.get("text")).toList();
+            throw new AssertionError("the bot did not say it; it said " + texts, e);
+        }
+    }
+
+    private static List<Map<String, String>> posts() {
+        return SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
+                .map(request -> SlackChannelTest.form(request.getBodyAsString())).toList();
+    }
+
+    private void dm(SlackRequests slack, String text) throws Exception {
+        assertThat(slack.event(SlackRequests.messageEvent("EvFlow" + (++event), "U1", "D1", text)).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** Clicks the button labelled {@code label} in a posted message, as Slack would send the click. */
+    private void click(SlackRequests slack, Posted message, String label) throws Exception {
+        List<Map<String, Object>> buttons = JsonPath.read(message.blocks(),
+                "$[*].elements[?(@.type == 'button')]");
+        Map<String, Object> button = buttons.stream()
+                .filter(b -> label.equals(((Map<?, ?>) b.get("text")).get("text"))).findFirst().orElseThrow();
+        String action = """
+                {"type":"button","action_id":"%s","block_id":"x","value":"%s","action_ts":"1.%d"}"""
+                .formatted(button.get("action_id"), button.get("value"), ++event);
+        assertThat(slack.interaction(SlackEventsEndpointTest.blockAction("trigger-click-" + event, action)).statusCode())
+                .isEqualTo(200);
+    }
+}
