@@ -1,5 +1,8 @@
 package dev.trellis.channel.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,7 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
                 {"team_id":"T1","type":"event_callback","event_id":"EvHome1","event":{"type":"app_home_opened",
                  "user":"U1","channel":"D1","tab":"home","event_ts":"1.1"}}""";
 
-        assertThat(post(opened).statusCode()).isEqualTo(200);
+        assertThat(event(opened).statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))).isEmpty());
@@ -51,8 +54,8 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
                 {"team_id":"T1","type":"event_callback","event_id":"EvHome2","event":{"type":"app_home_opened",
                  "user":"U1","channel":"D1","tab":"messages","event_ts":"1.1"}}""";
 
-        assertThat(post(opened).statusCode()).isEqualTo(200);
-        post(opened.replace("EvHome2", "EvHome3").replace("\"U1\"", "\"U9\"").replace("messages", "home"));
+        assertThat(event(opened).statusCode()).isEqualTo(200);
+        event(opened.replace("EvHome2", "EvHome3").replace("\"U1\"", "\"U9\"").replace("messages", "home"));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))).isEmpty());
@@ -114,13 +117,32 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
 
     @Test
     void personDataComesFromUsersInfoAndIsCached() {
-        assertThat(people.find("U1")).contains(new SlackPeople.SlackPerson("U1", "Alex Doe", "Europe/Berlin", "de-DE"));
-        assertThat(people.find("U1")).isPresent();
+        SLACK_API.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U77"))
+                .willReturn(okJson("""
+                        {"ok":true,"user":{"id":"U77","name":"kim","real_name":"Kim Lee","tz":"Asia/Seoul",
+                         "locale":"ko-KR","profile":{"display_name":"kim"}}}""")));
 
-        SLACK_API.verify(1, postRequestedFor(urlEqualTo("/api/users.info")));
+        assertThat(people.find("U77")).contains(new SlackPeople.SlackPerson("U77", "Kim Lee", "Asia/Seoul", "ko-KR"));
+        assertThat(people.find("U77")).isPresent();
+
+        SLACK_API.verify(1, postRequestedFor(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U77")));
     }
 
-    private HttpResponse<String> post(String json) {
+    @Test
+    void laterEventsCarryThePersonsNameTimezoneAndLocaleLookedUpInTheBackground() throws Exception {
+        slack.event(SlackRequests.messageEvent("EvPerson1", "U55", "D55", "hello"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !SLACK_API.findAll(postRequestedFor(
+                urlEqualTo("/api/users.info")).withRequestBody(containing("user=U55"))).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> people.known("U55", refresh -> { }).isPresent());
+
+        slack.event(SlackRequests.messageEvent("EvPerson2", "U55", "D55", "hello again"));
+
+        assertThat(inbox.accepted()).extracting(Inbound::eventId).containsExactly("T1:EvPerson1", "T1:EvPerson2");
+        assertThat(inbox.accepted().get(1).meta()).containsEntry("name", "Alex Doe")
+                .containsEntry("timezone", "Europe/Berlin").containsEntry("locale", "de-DE");
+    }
+
+    private HttpResponse<String> event(String json) {
         try {
             return slack.event(json);
         } catch (Exception e) {
