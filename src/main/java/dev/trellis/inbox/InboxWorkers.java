@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -99,11 +100,11 @@ class InboxWorkers implements InitializingBean, DisposableBean {
                 where("status").is(InboxDocument.Status.PROCESSING).and("leaseUntil").lt(clock.instant()));
         Query unprocessed = query(waiting).with(Sort.by("seq")).limit(RESCAN_BATCH);
         unprocessed.fields().include("_id", "conversationId");
-        var events = mongo.find(unprocessed, InboxDocument.class);
+        var events = mongo.find(unprocessed, Document.class, InboxDocument.COLLECTION);
         if (!events.isEmpty()) {
             log.info("Resuming {} unprocessed inbox event(s)", events.size());
         }
-        events.forEach(event -> submit(event.id(), event.conversationId()));
+        events.forEach(event -> submit(event.getString("_id"), event.getString("conversationId")));
     }
 
     private CompletableFuture<Void> process(String id) {

@@ -96,6 +96,8 @@ class FailingActionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).stream()
                 .anyMatch(t -> t.startsWith("Sorry, something went wrong")));
         assertThat(stepOf(conversation)).isEqualTo("entry");
+        // the failure is logged once the turn is stored, which the transcript may show a moment earlier
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("failed in conversation " + conversation));
         assertThat(output.getAll()).contains("failed in conversation " + conversation)
                 .contains("journal store unavailable")
                 .doesNotContain("a secret diary line");

@@ -1,12 +1,14 @@
 package dev.trellis.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +18,8 @@ import dev.trellis.engine.Conversations;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.TranscriptEntry;
+import dev.trellis.engine.Turn;
+import dev.trellis.engine.TurnEffect;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +30,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,13 +45,28 @@ class InboxProcessingTest {
     static class Channels {
         @Bean
         TestChannel testChannel() {
-            return new TestChannel();
+            return new TestChannel(Duration.ofMillis(50));
         }
 
         @Bean
         @Primary
         FreeTextCodec sealingCodec() {
             return new SealingCodec();
+        }
+
+        @Bean
+        EffectLog effectLog() {
+            return new EffectLog();
+        }
+    }
+
+    /** What other features would hear about turns. */
+    static class EffectLog {
+        final List<TurnEffect> heard = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(TurnEffect effect) {
+            heard.add(effect);
         }
     }
 
@@ -61,6 +81,9 @@ class InboxProcessingTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    EffectLog effects;
 
     @Test
     void retriedPlatformEventIsStoredOnceAndAnsweredOnce() {
@@ -171,6 +194,31 @@ class InboxProcessingTest {
         assertThat(failed.getString("error")).isEqualTo(IllegalStateException.class.getName());
         assertThat(typed(next.conversationId())).containsExactly("still here");
         assertThat(output).contains(poison.conversationId()).doesNotContain("private words");
+    }
+
+    @Test
+    void startingAFlowIsAnnouncedToOtherFeaturesWithIdsOnly() {
+        Inbound grow = command(person(), "g1", "grow");
+
+        inbox.accept(grow);
+        awaitProcessed(grow);
+
+        assertThat(effects.heard).filteredOn(e -> e.conversationId().equals(grow.conversationId()))
+                .extracting(TurnEffect::effect)
+                .hasOnlyOneElementSatisfying(effect -> assertThat(effect)
+                        .isInstanceOfSatisfying(Turn.Effect.FlowStarted.class,
+                                started -> assertThat(started.flowId()).isEqualTo("grow")));
+    }
+
+    @Test
+    void anEventWithoutAnIdIsRefusedAndNothingIsStored() {
+        String person = person();
+        Inbound noId = Inbound.message(TestChannel.NAME, null, person, "dm", "hello", Instant.now());
+
+        assertThatThrownBy(() -> inbox.accept(noId)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventId");
+        assertThat(mongo.count(Query.query(Criteria.where("conversationId").is(noId.conversationId())), "inbox"))
+                .isZero();
     }
 
     private void awaitProcessed(Inbound inbound) {

@@ -13,8 +13,9 @@ import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.Recipient;
 
 /**
- * A channel that records what it was asked to deliver. A person id starting with {@code slow-} gets a "retry
- * later" on the first try of every message, like a rate-limited platform.
+ * A channel that records what it was asked to deliver. When {@code firstTryRetry} is set, a person id starting with
+ * {@code slow-} gets a "retry later" after that time on the first try of every message, like a rate-limited
+ * platform.
  */
 class TestChannel implements OutboundChannel {
 
@@ -26,6 +27,11 @@ class TestChannel implements OutboundChannel {
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final AtomicInteger refs = new AtomicInteger();
+    private final Duration firstTryRetry;
+
+    TestChannel(Duration firstTryRetry) {
+        this.firstTryRetry = firstTryRetry;
+    }
 
     @Override
     public String channel() {
@@ -36,8 +42,8 @@ class TestChannel implements OutboundChannel {
     public Delivery deliver(Recipient to, Outbound message) {
         int attempt = tries.computeIfAbsent(to.conversationId() + "/" + message.text() + "/" + message.id(),
                 key -> new AtomicInteger()).incrementAndGet();
-        if (to.personId().startsWith("slow-") && attempt == 1) {
-            return Delivery.retryLater(Duration.ofMillis(50), "rate limited");
+        if (firstTryRetry != null && to.personId().startsWith("slow-") && attempt == 1) {
+            return Delivery.retryLater(firstTryRetry, "rate limited");
         }
         sent.add(new Sent(to.conversationId(), message));
         return new Delivery.Sent("ref-" + refs.incrementAndGet());

@@ -15,13 +15,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * messages still to deliver are written together, atomically, without transactions. Free text in it is sealed by
  * the {@code FreeTextCodec}.
  *
+ * @param lastSeq      the last transcript sequence number handed out
  * @param recentEvents inbox keys ({@code channel:eventId}) of the latest events applied, so a re-processed event
  *                     is not applied twice
  * @param sendLeaseUntil while set and in the future, one sender delivers {@code pending}; others keep off
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, @Version Long version, ConversationState state, Recipient recipient,
-                            List<PendingMessage> pending, List<TranscriptEntry> transcript, long lastSeq,
+                            List<PendingMessage> pending, List<TranscriptEntry> transcript, Long lastSeq,
                             List<String> recentEvents, Instant sendLeaseUntil, Instant updatedAt) {
 
     static final String COLLECTION = "conversations";
@@ -30,5 +31,6 @@ record ConversationDocument(@Id String id, @Version Long version, ConversationSt
         pending = pending == null ? List.of() : List.copyOf(pending);
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
+        lastSeq = lastSeq == null ? 0L : lastSeq;
     }
 }

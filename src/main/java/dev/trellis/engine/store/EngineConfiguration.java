@@ -32,11 +32,10 @@ class EngineConfiguration {
      * them; without them the engine knows no person data and quotes answers as they are.
      */
     @Bean
-    Engine engine(ObjectProvider<FlowCatalog> flows, ObjectProvider<MessageBundle> messages,
-                  List<ActionHandler> actions, ObjectProvider<PersonContext> context,
-                  ObjectProvider<Reflector> reflector) {
-        return new Engine(flows.getIfAvailable(NoFlows::new), messages.getIfAvailable(() -> NoFlows.NO_MESSAGES),
-                actions, context.getIfAvailable(() -> PersonContext.NONE), reflector.getIfAvailable(() -> Reflector.QUOTE));
+    Engine engine(FlowCatalog flows, MessageBundle messages, List<ActionHandler> actions,
+                  ObjectProvider<PersonContext> context, ObjectProvider<Reflector> reflector) {
+        return new Engine(flows, messages, actions, context.getIfAvailable(() -> PersonContext.NONE),
+                reflector.getIfAvailable(() -> Reflector.QUOTE));
     }
 
     /** Actions that exist are the action handler beans; flows naming anything else fail to load. */

@@ -1,0 +1,56 @@
+package dev.trellis.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.trellis.engine.Conversations;
+import dev.trellis.engine.Engine;
+import dev.trellis.engine.Inbound;
+import dev.trellis.engine.TranscriptEntry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+
+@SpringBootTest
+class ConversationTranscriptTest {
+
+    @Autowired
+    ConversationStore store;
+
+    @Autowired
+    TextSealing sealing;
+
+    @Autowired
+    Engine engine;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void theTranscriptKeepsTheLatestEntriesAndKeepsCounting() {
+        var small = new ConversationProperties(4, 5, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Conversations conversations = new MongoConversations(store, sealing, engine, outbox, events, small, clock);
+        String person = "long-" + System.nanoTime();
+
+        for (int i = 1; i <= 6; i++) {
+            conversations.handle(Inbound.message("test", person + "-" + i, person, "dm", "note " + i, Instant.now()));
+        }
+
+        var transcript = conversations.transcript("test:" + person);
+        assertThat(transcript).hasSize(4);
+        assertThat(transcript).extracting(TranscriptEntry::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(transcript.get(transcript.size() - 1).seq()).isGreaterThanOrEqualTo(6);
+        assertThat(transcript).filteredOn(entry -> entry.direction() == TranscriptEntry.Direction.IN)
+                .extracting(TranscriptEntry::text).contains("note 6").doesNotContain("note 1");
+    }
+}
