@@ -14,8 +14,8 @@ final class FeedbackActions {
     }
 
     /**
-     * {@code feedback.record} with {@code recipient}, {@code situation}, {@code behaviour}, {@code impact},
-     * optional {@code request} and {@code shared}; returns {@code id} and {@code count} (feedback prepared so far).
+     * {@code feedback.record} with {@code recipient} and {@code behaviour}, optional {@code situation},
+     * {@code impact}, {@code request} and {@code shared} (a person may skip a part); returns {@code id} and {@code count} (feedback prepared so far).
      */
     @Component
     @ActionName("feedback.record")
@@ -30,15 +30,15 @@ final class FeedbackActions {
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
             notes.save(new Feedback(in.id(), in.personId(), Feedback.Kind.FEEDBACK, in.text("recipient"),
-                    in.text("situation"), in.text("behaviour"), in.text("impact"), in.optionalText("request"),
+                    in.optionalText("situation"), in.text("behaviour"), in.optionalText("impact"), in.optionalText("request"),
                     in.flag("shared"), in.now()));
             return Map.of("id", in.id(), "count", notes.countByPersonIdAndKind(in.personId(), Feedback.Kind.FEEDBACK));
         }
     }
 
     /**
-     * {@code recognition.record} with {@code recipient}, {@code behaviour} (what they did), {@code impact},
-     * optional {@code situation} and {@code shared}; returns {@code id} and {@code count}.
+     * {@code recognition.record} with {@code recipient}, {@code behaviour} (what they did), optional
+     * {@code impact}, {@code situation} and {@code shared}; returns {@code id} and {@code count}.
      */
     @Component
     @ActionName("recognition.record")
@@ -53,7 +53,7 @@ final class FeedbackActions {
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
             notes.save(new Feedback(in.id(), in.personId(), Feedback.Kind.RECOGNITION, in.text("recipient"),
-                    in.optionalText("situation"), in.text("behaviour"), in.text("impact"), null, in.flag("shared"),
+                    in.optionalText("situation"), in.text("behaviour"), in.optionalText("impact"), null, in.flag("shared"),
                     in.now()));
             return Map.of("id", in.id(),
                     "count", notes.countByPersonIdAndKind(in.personId(), Feedback.Kind.RECOGNITION));
