@@ -2,6 +2,8 @@ package dev.trellis.channel.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +25,25 @@ class WebStreams {
     private static final Logger log = LoggerFactory.getLogger(WebStreams.class);
     // the browser reconnects by itself when a stream ends, so a finite timeout only recycles connections
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final int MAX_PER_SESSION = 8;
 
     private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
 
     SseEmitter open(String sessionId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(emitter);
+        List<SseEmitter> surplus = new ArrayList<>();
+        // one atomic step per session, so a stream closing at the same moment cannot drop the new one
+        bySession.compute(sessionId, (id, emitters) -> {
+            Set<SseEmitter> open = emitters == null ? ConcurrentHashMap.newKeySet() : emitters;
+            if (open.size() >= MAX_PER_SESSION) {
+                // more streams than anyone has tabs: end the others rather than hold connections without limit
+                surplus.addAll(open);
+                open.clear();
+            }
+            open.add(emitter);
+            return open;
+        });
+        surplus.forEach(SseEmitter::complete);
         emitter.onCompletion(() -> remove(sessionId, emitter));
         emitter.onTimeout(() -> remove(sessionId, emitter));
         emitter.onError(error -> remove(sessionId, emitter));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,7 +33,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
+        // the page replaces answered controls, so an element found a moment ago may be gone: look again
         this.wait = new WebDriverWait(driver, PATIENCE);
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     static HeadlessChromium start() {

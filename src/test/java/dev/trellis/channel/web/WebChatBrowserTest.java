@@ -43,7 +43,10 @@ class WebChatBrowserTest {
     @Test
     void personFinishesGrowByClickingAndTypingAndFindsItAgainAfterReload() throws Exception {
         browser.driver.get("http://localhost:" + port + "/");
-        browser.waitFor(By.cssSelector("button[data-flow='grow']")).click();
+        WebElement grow = browser.waitFor(By.cssSelector("button[data-flow='grow']"));
+        assertThat(grow.getText()).contains("GROW coaching session").contains("goal, reality, options, will");
+        browser.screenshot(Path.of("target", "screenshots", "web-chat-start.png"));
+        grow.click();
 
         waitForBot("think through|on your mind|most useful");
         assertThat(botTexts().get(0)).startsWith("Let's take a few minutes");
@@ -107,6 +110,20 @@ class WebChatBrowserTest {
         assertThat(texts("#log .answer")).endsWith("You answered: 8");
     }
 
+    @Test
+    void careerWheelChartLoadsAsAnImageForItsOwner() throws Exception {
+        browser.driver.get("http://localhost:" + port + "/");
+        browser.waitFor(By.cssSelector("button[data-flow='career-wheel']")).click();
+        for (String rating : List.of("7", "8", "4", "5", "8", "3", "6", "5")) click(rating);
+
+        WebElement chart = browser.waitFor(By.cssSelector("#log img[alt='Your career wheel']"));
+        browser.wait.until(d -> (Boolean) browser.driver.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
+        assertThat(chart.getDomAttribute("src")).startsWith("/api/web/images/");
+        waitForBot("what stands out to you\\?");
+        browser.screenshot(Path.of("target", "screenshots", "web-chat-chart.png"));
+    }
+
     private void assertFinishedConversation() {
         assertThat(texts("#log .from-person .text")).containsExactly("GROW coaching session",
                 "I want to get better at giving feedback to my team",
@@ -134,8 +151,10 @@ class WebChatBrowserTest {
         browser.wait.until(d -> {
             List<WebElement> buttons = lastBot().findElements(
                     By.xpath(".//button[normalize-space(.)=" + xpathString(label) + "]"));
-            return buttons.isEmpty() || !buttons.get(0).isEnabled() ? null : buttons.get(0);
-        }).click();
+            if (buttons.isEmpty() || !buttons.get(0).isEnabled()) return false;
+            buttons.get(0).click();
+            return true;
+        });
     }
 
     private void waitForBot(String regex) {

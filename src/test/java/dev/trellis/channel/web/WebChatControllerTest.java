@@ -1,6 +1,7 @@
 package dev.trellis.channel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -262,6 +263,14 @@ class WebChatControllerTest {
         MvcResult result = mvc.perform(get("/")).andReturn();
 
         assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith("trellis_session=").contains("HttpOnly");
+    }
+
+    @Test
+    void pageAllowsOnlyItsOwnScriptsAndCannotBeFramed() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 
     @Test

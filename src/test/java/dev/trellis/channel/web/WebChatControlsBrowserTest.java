@@ -175,7 +175,9 @@ class WebChatControlsBrowserTest {
     private void clickButton(String label) {
         browser.wait.until(d -> {
             WebElement button = lastMessage().findElement(By.xpath(".//button[normalize-space(.)='" + label + "']"));
-            return button.isEnabled() ? button : null;
-        }).click();
+            if (!button.isEnabled()) return false;
+            button.click();
+            return true;
+        });
     }
 }
