@@ -12,10 +12,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import dev.trellis.engine.FreeTextCodec;
+
 /**
  * Where each delivered message landed ({@code channel} + {@code ts}), so a repeated delivery of the same message id
  * is not posted twice and an answered question can be replaced with {@code chat.update}. The question text is kept
- * to rebuild the message around the answer; it is the bot's wording and is erased with the conversation.
+ * to rebuild the message around the answer; it may quote the person, so it is stored sealed like every free text.
  */
 final class SentMessages {
 
@@ -27,9 +29,11 @@ final class SentMessages {
     }
 
     private final MongoTemplate mongo;
+    private final FreeTextCodec codec;
 
-    SentMessages(MongoTemplate mongo) {
+    SentMessages(MongoTemplate mongo, FreeTextCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
     }
 
     void createIndexes() {
@@ -41,15 +45,18 @@ final class SentMessages {
         return Optional.ofNullable(mongo.findById(key(conversationId, messageId), SentMessage.class));
     }
 
+    /** The question message of control {@code controlId}, its question text opened. */
     Optional<SentMessage> byControl(String conversationId, String controlId) {
         return Optional.ofNullable(mongo.findOne(query(where("conversationId").is(conversationId)
-                .and("controlId").is(controlId)), SentMessage.class));
+                        .and("controlId").is(controlId)), SentMessage.class))
+                .map(m -> new SentMessage(m.id(), m.conversationId(), m.controlId(), m.channelId(), m.ts(),
+                        codec.open(conversationId, m.questionText()), m.sentAt()));
     }
 
     void remember(String conversationId, String messageId, String controlId, String channelId, String ts,
                   String questionText, Instant at) {
         mongo.save(new SentMessage(key(conversationId, messageId), conversationId, controlId, channelId, ts,
-                controlId == null ? null : questionText, at));
+                controlId == null ? null : codec.seal(conversationId, questionText), at));
     }
 
     private static String key(String conversationId, String messageId) {

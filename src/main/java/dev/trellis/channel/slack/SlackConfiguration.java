@@ -24,6 +24,7 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 
+import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
@@ -68,8 +69,8 @@ class SlackConfiguration {
     }
 
     @Bean(initMethod = "createIndexes")
-    SentMessages slackSentMessages(MongoTemplate mongo) {
-        return new SentMessages(mongo);
+    SentMessages slackSentMessages(MongoTemplate mongo, ObjectProvider<FreeTextCodec> codec) {
+        return new SentMessages(mongo, codec.getIfAvailable(() -> FreeTextCodec.PLAIN));
     }
 
     @Bean(initMethod = "reactivateAll")
@@ -90,10 +91,37 @@ class SlackConfiguration {
     }
 
     @Bean
-    App slackApp(SlackProperties properties, Slack slack, Inbox inbox, MongoTemplate mongo, MethodsClient slackMethods,
-                 SlackSender slackSender, Workspaces workspaces, ScheduledExecutorService slackBackground,
-                 ObjectProvider<FlowCatalog> flows, ObjectProvider<PersonContext> people, ObjectProvider<Clock> clocks) {
-        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+    Notices slackNotices(SlackSender slackSender, ScheduledExecutorService slackBackground) {
+        return new Notices(slackSender, slackBackground);
+    }
+
+    @Bean
+    SlackInbound slackInbound(SlackPeople slackPeople, Notices slackNotices, ObjectProvider<Clock> clock) {
+        return new SlackInbound(clock.getIfAvailable(Clock::systemUTC), slackPeople, slackNotices);
+    }
+
+    @Bean
+    AppHome slackAppHome(MethodsClient slackMethods, ObjectProvider<FlowCatalog> flows,
+                         ObjectProvider<PersonContext> people, Notices slackNotices) {
+        return new AppHome(slackMethods, () -> flows.getIfAvailable() == null ? List.of() : flows.getObject().listed(),
+                people.getIfAvailable(() -> PersonContext.NONE), slackNotices);
+    }
+
+    @Bean
+    PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
+                                         Notices slackNotices, ObjectProvider<Clock> clock) {
+        return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SlackEvents slackEvents(Inbox inbox, SlackInbound slackInbound, PeerInvitations slackPeerInvitations,
+                            AppHome slackAppHome, Workspaces workspaces, ObjectProvider<Clock> clock) {
+        return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    App slackApp(SlackProperties properties, Slack slack, SlackEvents slackEvents) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.botToken())
@@ -112,13 +140,7 @@ class SlackConfiguration {
         // the listeners only store events, so they need no token check.
         List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null)));
         App app = new App(config, slack, middleware);
-        Notices notices = new Notices(slackSender, slackBackground);
-        SlackInbound translate = new SlackInbound(clock);
-        FlowCatalog catalog = flows.getIfAvailable();
-        AppHome home = new AppHome(slackMethods, () -> catalog == null ? List.of() : catalog.listed(),
-                people.getIfAvailable(() -> PersonContext.NONE), notices);
-        PeerInvitations peers = new PeerInvitations(mongo, inbox, translate, notices, clock);
-        new SlackEvents(inbox, translate, peers, home, workspaces, clock).register(app);
+        slackEvents.register(app);
         return app;
     }
 

@@ -31,14 +31,22 @@ final class SlackInbound {
     /** Recipient meta keys: the workspace, and the thread to answer in. */
     static final String TEAM = "team";
     static final String THREAD_TS = "threadTs";
+    /** Person hints from {@code users.info} when already known: display name, IANA timezone, locale. */
+    static final String NAME = "name";
+    static final String TIMEZONE = "timezone";
+    static final String LOCALE = "locale";
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
 
     private final Clock clock;
+    private final SlackPeople people;
+    private final Notices background;
 
-    SlackInbound(Clock clock) {
+    SlackInbound(Clock clock, SlackPeople people, Notices background) {
         this.clock = clock;
+        this.people = people;
+        this.background = background;
     }
 
     Optional<Inbound> directMessage(EventsApiPayload<MessageEvent> payload) {
@@ -47,7 +55,7 @@ final class SlackInbound {
                 || !"im".equals(event.getChannelType()) || event.getText() == null || event.getText().isBlank()) {
             return Optional.empty();
         }
-        Map<String, String> meta = meta(payload.getTeamId(), event.getThreadTs());
+        Map<String, String> meta = meta(payload.getTeamId(), event.getThreadTs(), event.getUser());
         return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
                 event.getUser(), event.getChannel(), event.getText(), clock.instant()).withMeta(meta));
     }
@@ -60,7 +68,8 @@ final class SlackInbound {
         String text = LEADING_MENTIONS.matcher(event.getText() == null ? "" : event.getText()).replaceFirst("");
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
         return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
-                event.getUser(), event.getChannel(), text, clock.instant()).withMeta(meta(payload.getTeamId(), thread)));
+                event.getUser(), event.getChannel(), text, clock.instant())
+                .withMeta(meta(payload.getTeamId(), thread, event.getUser())));
     }
 
     /** {@code /coach <args>}; answers go to the person's DM with the app, wherever the command was typed. */
@@ -75,7 +84,7 @@ final class SlackInbound {
 
     Inbound command(String teamId, String uniqueId, String userId, String args) {
         return Inbound.command(SlackChannel.NAME, teamId + ":" + uniqueId, userId, userId, args, clock.instant())
-                .withMeta(meta(teamId, null));
+                .withMeta(meta(teamId, null, userId));
     }
 
     /**
@@ -103,9 +112,9 @@ final class SlackInbound {
         String argument = parsed.get().argument();
         return switch (parsed.get().kind()) {
             case ActionIds.ANSWER -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
-                    values(action), clock.instant()).withMeta(meta(team, thread)));
+                    values(action), clock.instant()).withMeta(meta(team, thread, user)));
             case ActionIds.DONE -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
-                    checked(payload.getState(), argument), clock.instant()).withMeta(meta(team, thread)));
+                    checked(payload.getState(), argument), clock.instant()).withMeta(meta(team, thread, user)));
             case ActionIds.START -> Optional.of(command(team, payload.getTriggerId() != null
                     ? payload.getTriggerId() : user + ":" + action.getActionTs(), user, argument));
             case ActionIds.TOGGLE -> Optional.empty();
@@ -152,7 +161,7 @@ final class SlackInbound {
         return true;
     }
 
-    private static Map<String, String> meta(String teamId, String threadTs) {
+    private Map<String, String> meta(String teamId, String threadTs, String userId) {
         Map<String, String> meta = new HashMap<>();
         if (teamId != null) {
             meta.put(TEAM, teamId);
@@ -160,6 +169,17 @@ final class SlackInbound {
         if (threadTs != null) {
             meta.put(THREAD_TS, threadTs);
         }
+        people.known(userId, background::run).ifPresent(person -> {
+            putIfPresent(meta, NAME, person.name());
+            putIfPresent(meta, TIMEZONE, person.timezone());
+            putIfPresent(meta, LOCALE, person.locale());
+        });
         return meta;
+    }
+
+    private static void putIfPresent(Map<String, String> meta, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            meta.put(key, value);
+        }
     }
 }

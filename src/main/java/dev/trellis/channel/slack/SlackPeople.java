@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,18 @@ public final class SlackPeople {
             log.info("users.info for {} failed: {}", userId, response.getError());
         } catch (Exception e) {
             log.info("users.info for {} failed: {}", userId, e.toString());
+        }
+        return cached == null ? Optional.empty() : Optional.of(cached.person());
+    }
+
+    /**
+     * What is known without calling Slack (possibly stale), for the acknowledgement path; when nothing is known or it
+     * is stale, {@code refresh} runs a lookup in the background so the next event has it.
+     */
+    Optional<SlackPerson> known(String userId, Consumer<Runnable> refresh) {
+        Cached cached = cache.get(userId);
+        if (cached == null || !cached.fetchedAt().plus(ttl).isAfter(clock.instant())) {
+            refresh.accept(() -> find(userId));
         }
         return cached == null ? Optional.empty() : Optional.of(cached.person());
     }
