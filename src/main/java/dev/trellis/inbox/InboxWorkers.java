@@ -73,8 +73,22 @@ class InboxWorkers implements InitializingBean, DisposableBean {
     /** Queues event {@code id} behind the earlier events of its conversation. */
     void submit(String id, String conversationId) {
         if (properties.processing()) {
-            lanes.submit(conversationId, () -> process(id));
+            lanes.submit(conversationId, () -> guarded(id, conversationId));
         }
+    }
+
+    /** When the store itself fails the event stays stored, and the rescan brings it back. */
+    private CompletableFuture<Void> guarded(String id, String conversationId) {
+        try {
+            return process(id).exceptionally(failure -> storeFailed(id, conversationId, failure));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(storeFailed(id, conversationId, e));
+        }
+    }
+
+    private Void storeFailed(String id, String conversationId, Throwable failure) {
+        log.warn("Inbox event {} of conversation {} left for the rescan", id, conversationId, Redacted.of(failure));
+        return null;
     }
 
     @EventListener(ApplicationReadyEvent.class)

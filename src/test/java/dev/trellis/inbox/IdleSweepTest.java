@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
+import dev.trellis.engine.Conversations;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +29,15 @@ class IdleSweepTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Conversations conversations;
+
     @Test
-    void aConversationPastItsWakeTimeGetsOneTickPerTurn() {
+    void aConversationPastItsWakeTimeGetsOneTickPerTurnAndNoMoreOnceTheEngineDeclinedIt() {
         String person = "idle-" + System.nanoTime();
         String id = "test:" + person;
         Date past = Date.from(clock.instant().minus(Duration.ofMinutes(5)));
-        mongo.insert(new Document("_id", id).append("version", 0L)
+        mongo.insert(new Document("_id", id).append("version", 0L).append("wakeAt", past)
                 .append("state", new Document("status", "IDLE").append("attempts", 0).append("turn", 7L)
                         .append("wakeAt", past))
                 .append("recipient", new Document("conversationId", id).append("channel", "test")
@@ -52,5 +56,8 @@ class IdleSweepTest {
         assertThat(tick.getString("address")).isEqualTo("dm-" + person);
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(
                 mongo.findById(tickId, Document.class, "inbox").getString("status")));
+        // nothing was due for an idle conversation: it is not swept again until a turn sets a new time
+        assertThat(conversations.due(clock.instant(), 1000))
+                .noneMatch(wake -> wake.recipient().conversationId().equals(id));
     }
 }

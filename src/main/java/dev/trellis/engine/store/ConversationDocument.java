@@ -19,11 +19,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recentEvents inbox keys ({@code channel:eventId}) of the latest events applied, so a re-processed event
  *                     is not applied twice
  * @param sendLeaseUntil while set and in the future, one sender delivers {@code pending}; others keep off
+ * @param wakeAt       when the idle sweep sends the next tick: the state's {@code wakeAt}, unless the engine just
+ *                     turned down a tick for that moment (then nothing, until a later turn sets a new one)
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, @Version Long version, ConversationState state, Recipient recipient,
                             List<PendingMessage> pending, List<TranscriptEntry> transcript, Long lastSeq,
-                            List<String> recentEvents, Instant sendLeaseUntil, Instant updatedAt) {
+                            List<String> recentEvents, Instant sendLeaseUntil, Instant wakeAt, Instant updatedAt) {
 
     static final String COLLECTION = "conversations";
 

@@ -40,7 +40,7 @@ class ConversationStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(ConversationDocument.class);
-        indexes.createIndex(new Index().on("state.wakeAt", Sort.Direction.ASC).named("wakeAt"));
+        indexes.createIndex(new Index().on("wakeAt", Sort.Direction.ASC).named("wakeAt"));
         indexes.createIndex(new Index().on("pending.status", Sort.Direction.ASC)
                 .on("pending.nextAttemptAt", Sort.Direction.ASC).named("pendingDue"));
     }
@@ -98,8 +98,7 @@ class ConversationStore implements InitializingBean {
 
     /** Conversations whose state wants a tick by {@code now}, earliest first. */
     List<Conversations.Wake> wakingBy(Instant now, int limit) {
-        Query due = query(where("state.wakeAt").lte(now).and("recipient").ne(null))
-                .with(Sort.by("state.wakeAt")).limit(limit);
+        Query due = query(where("wakeAt").lte(now).and("recipient").ne(null)).with(Sort.by("wakeAt")).limit(limit);
         due.fields().include("recipient", "state.turn");
         return mongo.find(due, Document.class, ConversationDocument.COLLECTION).stream()
                 .map(doc -> new Conversations.Wake(

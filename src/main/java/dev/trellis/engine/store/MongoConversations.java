@@ -118,7 +118,18 @@ class MongoConversations implements Conversations {
         return new ConversationDocument(id, stored.map(ConversationDocument::version).orElse(null),
                 sealing.seal(id, turn.state()), recipient(stored, inbound), pending,
                 last(transcript, properties.transcriptSize()), seq, last(recent, RECENT_EVENTS),
-                stored.map(ConversationDocument::sendLeaseUntil).orElse(null), now);
+                stored.map(ConversationDocument::sendLeaseUntil).orElse(null), nextWake(inbound, turn, now), now);
+    }
+
+    /**
+     * A tick the engine turned down while its wake time had passed would be turned down again on every sweep (and
+     * keep other conversations waiting): such a conversation is not swept again until a turn sets a new time.
+     */
+    private static Instant nextWake(Inbound inbound, Turn turn, Instant now) {
+        Instant wakeAt = turn.state().wakeAt();
+        boolean declinedTick = inbound.kind() == Inbound.Kind.TIMER && inbound.controlId() == null
+                && turn.outcome() instanceof Turn.Outcome.Rejected;
+        return declinedTick && wakeAt != null && !wakeAt.isAfter(now) ? null : wakeAt;
     }
 
     /** Replies go where the person last wrote from; a timer has no address of its own. */

@@ -63,7 +63,8 @@ class OutboxTest {
             transcript.add(TranscriptEntry.out(i, message, now));
         });
         store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, "race", "ana", "dm", null), pending, transcript, 30L, List.of(), null, now));
+                new Recipient(id, "race", "ana", "dm", null), pending, transcript, 30L, List.of(), null, null,
+                now));
         Platform platform = new Platform();
         var properties = new ConversationProperties(200, 5, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
         Outbox nodeA = new Outbox(store, sealing, List.of(platform), properties, clock);
