@@ -1,6 +1,8 @@
 package dev.trellis.coaching;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a coach reacts to a goal's progress (0–10) at a check-in, given the earlier check-ins: celebrates a
@@ -15,11 +17,23 @@ public final class ProgressReaction {
     public enum Trend { FIRST, UP, DOWN, STALLED, FINISHED }
 
     /**
-     * The reaction.
+     * The reaction. Its words are data, under {@link #messageKey()} in the message files, with {@code {{from}}},
+     * {@code {{to}}}, {@code {{next}}} and {@code {{stalledFor}}} filled in.
      *
      * @param stalledFor how many check-ins in a row (this one included) had this same figure; 1 unless stalled
      */
-    public record Reaction(Trend trend, int from, int to, int stalledFor, String text) {
+    public record Reaction(Trend trend, int from, int to, int stalledFor) {
+
+        public String messageKey() {
+            String trendKey = trend.name().toLowerCase(Locale.ROOT);
+            return "coaching.progress." + (trend == Trend.STALLED && stalledFor > 2 ? "stalledLonger" : trendKey);
+        }
+
+        /** The values the reaction's message refers to. */
+        public Map<String, Object> values() {
+            return Map.of("from", (long) from, "to", (long) to, "next", (long) Math.min(to + 1, DONE),
+                    "stalledFor", (long) stalledFor);
+        }
     }
 
     /**
@@ -32,28 +46,22 @@ public final class ProgressReaction {
         earlier.forEach(ProgressReaction::checkRange);
         int previous = earlier.isEmpty() ? -1 : earlier.get(earlier.size() - 1);
         if (progress >= DONE) {
-            return new Reaction(Trend.FINISHED, previous, progress, 1,
-                    "10 out of 10 — you did it! Take a moment to enjoy that. What helped most, and how will you mark it?");
+            return new Reaction(Trend.FINISHED, previous < 0 ? progress : previous, progress, 1);
         }
         if (previous < 0) {
-            return new Reaction(Trend.FIRST, progress, progress, 1,
-                    "So you're starting from " + progress + ". That's our baseline — now we can see it move.");
+            return new Reaction(Trend.FIRST, progress, progress, 1);
         }
         if (progress > previous) {
-            return new Reaction(Trend.UP, previous, progress, 1, "Up from " + previous + " to " + progress
-                    + " — that's real movement. What made the difference?");
+            return new Reaction(Trend.UP, previous, progress, 1);
         }
         if (progress < previous) {
-            return new Reaction(Trend.DOWN, previous, progress, 1, "It went from " + previous + " to " + progress
-                    + ". That happens, and it's useful to notice. What got in the way?");
+            return new Reaction(Trend.DOWN, previous, progress, 1);
         }
         int run = 1;
         for (int i = earlier.size() - 1; i >= 0 && earlier.get(i) == progress; i--) {
             run++;
         }
-        return new Reaction(Trend.STALLED, previous, progress, run, "Still at " + progress + ", "
-                + (run == 2 ? "same as last time" : run + " check-ins in a row")
-                + ". What is the smallest step that would make it a " + (progress + 1) + "?");
+        return new Reaction(Trend.STALLED, previous, progress, run);
     }
 
     private static void checkRange(Integer progress) {

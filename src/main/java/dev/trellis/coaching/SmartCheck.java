@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Looks at a goal the way a coach would before agreeing it: is it specific, is there a measure, is there a date
- * and is it still ahead, does the person believe in it. Each gap comes with a coaching follow-up question for that
- * gap — the goal is never rejected, the person is helped to sharpen it. Gaps are ordered so the most useful
+ * and is it still ahead, does the person believe in it. Each gap has a coaching follow-up question for that gap
+ * (see {@link Gap}) — the goal is never rejected, the person is helped to sharpen it. Gaps are ordered so the most useful
  * question comes first (a goal without a clear wording first, then measure, date, confidence).
  */
 public final class SmartCheck {
@@ -35,32 +35,27 @@ public final class SmartCheck {
     /** Which SMART part a gap is about. */
     public enum Part { SPECIFIC, MEASURABLE, ACHIEVABLE, TIME_BOUND }
 
-    /** What is missing or weak. */
+    /**
+     * What is missing or weak. Each gap's coaching follow-up question is data, under {@code coaching.smart.<GAP>}
+     * in the message files, so it can be reworded and translated without a code change.
+     */
     public enum Gap {
-        VAGUE(Part.SPECIFIC, "Try saying it so someone else could picture it: what exactly will be different when you have achieved it?"),
-        TOO_SHORT(Part.SPECIFIC, "Tell me a bit more: what would you like to achieve, in one sentence?"),
-        NO_MEASURE(Part.MEASURABLE, "How will you know you have got there? What could you count, see or show?"),
-        WEAK_MEASURE(Part.MEASURABLE, "How could someone else tell that it's done? Can you put a number or a clear finish line on it?"),
-        NO_DATE(Part.TIME_BOUND, "By when would you like to have this done?"),
-        DATE_IN_PAST(Part.TIME_BOUND, "That date has already passed. What date ahead of us would work?"),
-        TOO_FAR(Part.TIME_BOUND, "That's a long way off. What milestone could you reach in the next three months?"),
-        LOW_CONFIDENCE(Part.ACHIEVABLE, "What would make you more confident? What could you change so it feels achievable?");
+        VAGUE(Part.SPECIFIC), TOO_SHORT(Part.SPECIFIC), NO_MEASURE(Part.MEASURABLE), WEAK_MEASURE(Part.MEASURABLE),
+        NO_DATE(Part.TIME_BOUND), DATE_IN_PAST(Part.TIME_BOUND), TOO_FAR(Part.TIME_BOUND), LOW_CONFIDENCE(Part.ACHIEVABLE);
 
         private final Part part;
-        private final String question;
 
-        Gap(Part part, String question) {
+        Gap(Part part) {
             this.part = part;
-            this.question = question;
         }
 
         public Part part() {
             return part;
         }
 
-        /** The coaching follow-up question for this gap. */
-        public String question() {
-            return question;
+        /** The message key of this gap's follow-up question. */
+        public String messageKey() {
+            return "coaching.smart." + name();
         }
     }
 
@@ -74,9 +69,9 @@ public final class SmartCheck {
             return gaps.isEmpty();
         }
 
-        /** The question to ask next, or null when there is nothing to sharpen. */
-        public String nextQuestion() {
-            return gaps.isEmpty() ? null : gaps.get(0).question();
+        /** The gap to ask about next, or null when there is nothing to sharpen. */
+        public Gap next() {
+            return gaps.isEmpty() ? null : gaps.get(0);
         }
     }
 

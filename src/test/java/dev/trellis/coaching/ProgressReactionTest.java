@@ -23,7 +23,9 @@ class ProgressReactionTest {
         ProgressReaction.Reaction up = reaction.react(List.of(2, 4), 6);
 
         assertThat(up.trend()).isEqualTo(Trend.UP);
-        assertThat(up.text()).contains("4 to 6").contains("What made the difference?");
+        assertThat(up.from()).isEqualTo(4);
+        assertThat(up.to()).isEqualTo(6);
+        assertThat(up.messageKey()).isEqualTo("coaching.progress.up");
     }
 
     @Test
@@ -31,7 +33,7 @@ class ProgressReactionTest {
         ProgressReaction.Reaction down = reaction.react(List.of(6), 4);
 
         assertThat(down.trend()).isEqualTo(Trend.DOWN);
-        assertThat(down.text()).contains("What got in the way?");
+        assertThat(down.messageKey()).isEqualTo("coaching.progress.down");
     }
 
     @Test
@@ -41,9 +43,10 @@ class ProgressReactionTest {
 
         assertThat(twice.trend()).isEqualTo(Trend.STALLED);
         assertThat(twice.stalledFor()).isEqualTo(2);
-        assertThat(twice.text()).contains("same as last time").contains("make it a 6");
+        assertThat(twice.messageKey()).isEqualTo("coaching.progress.stalled");
+        assertThat(twice.values()).containsEntry("next", 6L);
         assertThat(fourTimes.stalledFor()).isEqualTo(4);
-        assertThat(fourTimes.text()).contains("4 check-ins in a row");
+        assertThat(fourTimes.messageKey()).isEqualTo("coaching.progress.stalledLonger");
     }
 
     @Test

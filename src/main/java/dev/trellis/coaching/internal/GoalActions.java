@@ -60,11 +60,15 @@ final class GoalActions {
     static final class RecordCheckIn implements ActionHandler {
         private final Goals goals;
         private final CheckIns checkIns;
+        private final People people;
+        private final CoachingTexts texts;
         private final ProgressReaction reactions = new ProgressReaction();
 
-        RecordCheckIn(Goals goals, CheckIns checkIns) {
+        RecordCheckIn(Goals goals, CheckIns checkIns, People people, CoachingTexts texts) {
             this.goals = goals;
             this.checkIns = checkIns;
+            this.people = people;
+            this.texts = texts;
         }
 
         @Override
@@ -82,7 +86,9 @@ final class GoalActions {
                     earlier.isEmpty() ? null : earlier.get(earlier.size() - 1), in.optionalText("note"),
                     in.optionalText("obstacle"), in.optionalText("nextStep"), reaction.trend().name(), in.now()));
             goals.save(goal.withProgress(checkInId, progress, in.now()));
-            return Map.of("id", checkInId, "trend", reaction.trend().name().toLowerCase(), "reaction", reaction.text(),
+            String locale = people.findById(in.personId()).map(Person::locale).orElse("en");
+            return Map.of("id", checkInId, "trend", reaction.trend().name().toLowerCase(),
+                    "reaction", texts.text(locale, reaction.messageKey(), reaction.values()),
                     "from", (long) reaction.from(), "to", (long) reaction.to(),
                     "stalledFor", (long) reaction.stalledFor(),
                     "finished", reaction.trend() == ProgressReaction.Trend.FINISHED);

@@ -105,10 +105,12 @@ final class TechniqueActions {
     @ActionName("smart.check")
     static final class Check implements ActionHandler {
         private final People people;
+        private final CoachingTexts texts;
         private final SmartCheck smart = new SmartCheck();
 
-        Check(People people) {
+        Check(People people, CoachingTexts texts) {
             this.people = people;
+            this.texts = texts;
         }
 
         @Override
@@ -121,8 +123,9 @@ final class TechniqueActions {
             if (result.smart()) {
                 return Map.of("ok", true, "gap", "", "part", "", "question", "", "gaps", List.of());
             }
-            SmartCheck.Gap first = result.gaps().get(0);
-            return Map.of("ok", false, "gap", first.name(), "part", first.part().name(), "question", first.question(),
+            SmartCheck.Gap first = result.next();
+            return Map.of("ok", false, "gap", first.name(), "part", first.part().name(),
+                    "question", texts.text(person.locale(), first.messageKey(), Map.of()),
                     "gaps", result.gaps().stream().map(Enum::name).toList());
         }
     }

@@ -46,7 +46,8 @@ class CoachingContextTest {
     @Test
     void activeGoalsCarryProgressAndTheFigureBefore() throws Exception {
         var create = new GoalActions.Create(goals);
-        var checkIn = new GoalActions.RecordCheckIn(goals, checkIns);
+        var checkIn = new GoalActions.RecordCheckIn(goals, checkIns, people,
+                CoachingTextsTest.english());
         String id = (String) create.run(store.request("p1", Map.of("title", "Ship it", "due", "2027-01-31"), now)).get("id");
         checkIn.run(store.request("p1", Map.of("goal", id, "progress", 4L), now));
         String done = (String) create.run(store.request("p1", Map.of("title", "Old one"), now)).get("id");

@@ -18,7 +18,8 @@ class GoalActionsTest {
     private final Goals goals = store.repository(Goals.class);
     private final CheckIns checkIns = store.repository(CheckIns.class);
     private final GoalActions.Create create = new GoalActions.Create(goals);
-    private final GoalActions.RecordCheckIn checkIn = new GoalActions.RecordCheckIn(goals, checkIns);
+    private final GoalActions.RecordCheckIn checkIn = new GoalActions.RecordCheckIn(goals, checkIns,
+            store.repository(People.class), CoachingTextsTest.english());
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @AfterEach

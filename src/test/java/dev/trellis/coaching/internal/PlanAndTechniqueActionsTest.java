@@ -42,7 +42,7 @@ class PlanAndTechniqueActionsTest {
 
     @Test
     void smartCheckReturnsTheFirstGapAndItsQuestion() throws Exception {
-        var check = new TechniqueActions.Check(people);
+        var check = new TechniqueActions.Check(people, CoachingTextsTest.english());
 
         assertThat(check.run(store.request("p1", Map.of("title", "Get better at stuff", "due", "2026-01-01"), now)))
                 .containsEntry("ok", false).containsEntry("gap", "VAGUE")
