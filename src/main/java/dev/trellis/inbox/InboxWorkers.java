@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.Redacted;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +134,7 @@ class InboxWorkers implements InitializingBean, DisposableBean {
     private CompletableFuture<Void> failed(InboxDocument event, RuntimeException e) {
         boolean last = event.attempts() >= properties.attempts();
         log.warn("Inbox event {} of conversation {} failed (attempt {} of {})", event.id(), event.conversationId(),
-                event.attempts(), properties.attempts(), e);
+                event.attempts(), properties.attempts(), Redacted.of(e));
         Update update = new Update().set("status", last ? InboxDocument.Status.FAILED : InboxDocument.Status.NEW)
                 .set("error", e.getClass().getName()).unset("owner").unset("leaseUntil");
         mongo.updateFirst(query(where("_id").is(event.id()).and("owner").is(node)), update, InboxDocument.class);

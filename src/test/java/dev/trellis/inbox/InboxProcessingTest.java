@@ -193,7 +193,8 @@ class InboxProcessingTest {
         assertThat(failed.getInteger("attempts")).isEqualTo(5);
         assertThat(failed.getString("error")).isEqualTo(IllegalStateException.class.getName());
         assertThat(typed(next.conversationId())).containsExactly("still here");
-        assertThat(output).contains(poison.conversationId()).doesNotContain("private words");
+        assertThat(output).contains(poison.conversationId()).contains(IllegalStateException.class.getName())
+                .doesNotContain("private words").doesNotContain("cannot open");
     }
 
     @Test

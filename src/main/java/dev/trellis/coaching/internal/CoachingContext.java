@@ -10,7 +10,7 @@ import dev.trellis.engine.PersonContext;
 
 /**
  * What flows can read about the person (see {@code FlowRules.CONTEXT_VARIABLES}): {@code person}, {@code goals}
- * ({@code goals.active}: id, title, measure, progress, lastProgress, due, status...), {@code wheels}
+ * ({@code goals.active}: id, title, measure, progress, lastProgress (the last recorded figure), previousProgress (the one before), due, status...), {@code wheels}
  * ({@code latest}, {@code previous}, {@code count}), {@code plans}, {@code oneOnOnes} (including the
  * {@code reports} of a manager), {@code peer} and {@code lastSession}. Values are strings, longs, booleans, lists
  * and maps; a missing value is an empty string or empty map, never null, so expressions can test it.
@@ -79,8 +79,9 @@ final class CoachingContext implements PersonContext {
         map.put("title", goal.title());
         map.put("measure", goal.measure() == null ? "" : goal.measure());
         map.put("progress", (long) goal.progress());
-        map.put("lastProgress", (long) (goal.history().isEmpty() ? goal.progress()
-                : goal.history().get(goal.history().size() - 1).value()));
+        // lastProgress is what a new check-in's answer is compared with: the figure recorded last time.
+        map.put("lastProgress", (long) goal.progress());
+        map.put("previousProgress", (long) (goal.previousProgress() == null ? goal.progress() : goal.previousProgress()));
         map.put("checkIns", (long) goal.history().size());
         map.put("due", goal.due() == null ? "" : goal.due().toString());
         map.put("status", goal.status().name().toLowerCase());
@@ -129,7 +130,7 @@ final class CoachingContext implements PersonContext {
                 .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name() == null ? p.id() : p.name())).toList();
         return Map.of("nextDate", series == null || series.nextDate() == null ? "" : series.nextDate().toString(),
                 "talkingPoints", series == null ? List.of()
-                        : series.talkingPoints().stream().map(OneOnOne.TalkingPoint::text).toList(),
+                        : series.openPoints().stream().map(OneOnOne.TalkingPoint::text).toList(),
                 "sharedCount", series == null ? 0L : (long) series.sharedPoints().size(),
                 "agreedActions", series == null ? List.of()
                         : series.agreedActions().stream().map(OneOnOne.AgreedAction::text).toList(),

@@ -36,7 +36,7 @@ public record Goal(@Id String id, String personId, String title, String measure,
     }
 
     /** The progress figure before the latest one, or null when there was at most one. */
-    public Integer lastProgress() {
+    public Integer previousProgress() {
         return history.size() < 2 ? null : history.get(history.size() - 2).value();
     }
 

@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The 1:1 series between a person (the owner, {@code id} is their person id) and their manager: when the next
- * one is, the talking points (a point is shown to the manager only when {@code shared}), and agreed actions.
+ * one is, the talking points (a point is shown to the manager only when {@code shared}, and only until the next
+ * 1:1 is held), and agreed actions. Recording agreed actions marks the 1:1 as held.
  */
 @Document("oneOnOnes")
 public record OneOnOne(@Id String id, String personId, @Indexed String managerId, String cadence, LocalDate nextDate,
@@ -33,8 +34,19 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
         return new OneOnOne(personId, personId, managerId, "P14D", null, List.of(), List.of(), null, now);
     }
 
+    /** Talking points raised since the last 1:1 was held (all of them before the first). */
+    public List<TalkingPoint> openPoints() {
+        return talkingPoints.stream().filter(p -> lastHeldAt == null || p.at().isAfter(lastHeldAt)).toList();
+    }
+
+    /** The open talking points the person chose to share with their manager. */
     public List<TalkingPoint> sharedPoints() {
-        return talkingPoints.stream().filter(TalkingPoint::shared).toList();
+        return openPoints().stream().filter(TalkingPoint::shared).toList();
+    }
+
+    /** This series with a 1:1 held at {@code at}: earlier talking points are no longer open. */
+    public OneOnOne held(Instant at) {
+        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, at, at);
     }
 
     public OneOnOne withTalkingPoint(TalkingPoint point, Instant now) {

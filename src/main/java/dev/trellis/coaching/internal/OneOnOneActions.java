@@ -42,7 +42,7 @@ final class OneOnOneActions {
             OneOnOne next = seriesOf(series, people, in).withTalkingPoint(
                     new OneOnOne.TalkingPoint(in.id(), in.text("text"), in.flag("shared"), in.now()), in.now());
             series.save(next);
-            return Map.of("id", in.id(), "count", (long) next.talkingPoints().size(),
+            return Map.of("id", in.id(), "count", (long) next.openPoints().size(),
                     "sharedCount", (long) next.sharedPoints().size());
         }
     }
@@ -69,7 +69,8 @@ final class OneOnOneActions {
             String report = in.optionalText("report");
             OneOnOne current = report == null ? seriesOf(series, people, in) : reportSeries(report, in);
             OneOnOne next = current.withAgreedAction(new OneOnOne.AgreedAction(in.id(),
-                    in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now());
+                    in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now())
+                    .held(in.now());
             series.save(next);
             return Map.of("id", in.id(), "count", (long) next.agreedActions().size());
         }
@@ -140,7 +141,7 @@ final class OneOnOneActions {
                         Map<String, Object> goal = new LinkedHashMap<>();
                         goal.put("title", g.title());
                         goal.put("progress", (long) g.progress());
-                        goal.put("lastProgress", g.lastProgress() == null ? (long) g.progress() : (long) g.lastProgress());
+                        goal.put("previousProgress", g.previousProgress() == null ? (long) g.progress() : (long) g.previousProgress());
                         goal.put("status", g.status().name().toLowerCase());
                         return goal;
                     }).toList();
@@ -149,7 +150,7 @@ final class OneOnOneActions {
                     "pointsText", points.isEmpty() ? "No shared talking points yet."
                             : points.stream().map(p -> "• " + p).collect(Collectors.joining("\n")),
                     "goalsText", visible.isEmpty() ? "No goals shared with you yet."
-                            : visible.stream().map(g -> "• " + g.get("title") + ": " + g.get("lastProgress") + " → "
+                            : visible.stream().map(g -> "• " + g.get("title") + ": " + g.get("previousProgress") + " → "
                                     + g.get("progress") + "/10").collect(Collectors.joining("\n")));
         }
     }

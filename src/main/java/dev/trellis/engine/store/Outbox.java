@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.Recipient;
+import dev.trellis.engine.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -73,7 +74,7 @@ class Outbox {
             try {
                 deliver(id);
             } catch (RuntimeException e) {
-                log.warn("Re-delivery failed for conversation {}", id, e);
+                log.warn("Re-delivery failed for conversation {}", id, Redacted.of(e));
             }
         }
     }
@@ -123,7 +124,7 @@ class Outbox {
             return channel.deliver(recipient, sealing.open(id, message.message()));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw delivering message {} of conversation {}", recipient.channel(), message.id(),
-                    id, e);
+                    id, Redacted.of(e));
             return new Delivery.RetryLater(backoff(message.attempts()), e.getClass().getSimpleName());
         }
     }

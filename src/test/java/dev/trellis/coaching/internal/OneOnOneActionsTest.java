@@ -57,4 +57,16 @@ class OneOnOneActionsTest {
 
         assertThat(addPoint.run(request)).containsEntry("count", 1L).containsEntry("sharedCount", 1L);
     }
+
+    @Test
+    void afterTheOneOnOneIsHeldOldTalkingPointsAreNoLongerShown() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        addPoint.run(store.request("alex", Map.of("text", "Conference budget", "shared", true), now));
+        new OneOnOneActions.AddAgreedAction(series, people).run(store.request("maria",
+                Map.of("report", "alex", "text", "Alex drafts the budget"), now.plusSeconds(3600)));
+        addPoint.run(store.request("alex", Map.of("text", "Team offsite", "shared", true), now.plusSeconds(7200)));
+
+        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now.plusSeconds(9000))))
+                .containsEntry("points", List.of("Team offsite"));
+    }
 }

@@ -1,0 +1,27 @@
+package dev.trellis.engine;
+
+/**
+ * An exception as it may be logged: the types and stack frames of it and its causes, without their messages. A
+ * message may quote what a person wrote (a failing action's argument, a mapping error listing a document's values),
+ * and logs hold ids only.
+ */
+public final class Redacted extends RuntimeException {
+
+    private Redacted(Throwable original) {
+        super(original.getClass().getName(), null, false, true);
+        setStackTrace(original.getStackTrace());
+    }
+
+    /** {@code failure} and its causes, each reduced to its type and stack; null stays null. */
+    public static Redacted of(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        Redacted redacted = new Redacted(failure);
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure) {
+            redacted.initCause(of(cause));
+        }
+        return redacted;
+    }
+}
