@@ -53,6 +53,12 @@ final class SentMessages {
                         codec.open(conversationId, m.questionText()), m.sentAt()));
     }
 
+    /** The Slack channel the conversation's latest message went to (a DM id even when it was addressed to a user). */
+    Optional<String> lastChannel(String conversationId) {
+        return Optional.ofNullable(mongo.findOne(query(where("conversationId").is(conversationId))
+                .with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(1), SentMessage.class)).map(SentMessage::channelId);
+    }
+
     void remember(String conversationId, String messageId, String controlId, String channelId, String ts,
                   String questionText, Instant at) {
         mongo.save(new SentMessage(key(conversationId, messageId), conversationId, controlId, channelId, ts,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
@@ -22,13 +23,16 @@ final class SlackChannel implements OutboundChannel {
     private final BlockKitRenderer renderer;
     private final SentMessages sent;
     private final Workspaces workspaces;
+    private final ChartUploads charts;
     private final Clock clock;
 
-    SlackChannel(SlackSender sender, BlockKitRenderer renderer, SentMessages sent, Workspaces workspaces, Clock clock) {
+    SlackChannel(SlackSender sender, BlockKitRenderer renderer, SentMessages sent, Workspaces workspaces,
+                 ChartUploads charts, Clock clock) {
         this.sender = sender;
         this.renderer = renderer;
         this.sent = sent;
         this.workspaces = workspaces;
+        this.charts = charts;
         this.clock = clock;
     }
 
@@ -47,8 +51,11 @@ final class SlackChannel implements OutboundChannel {
         if (earlier.isPresent()) {
             return new Delivery.Sent(earlier.get().ts());
         }
-        Delivery delivery = message.kind() == Outbound.Kind.ANSWERED ? replaceQuestion(to, team, message)
-                : post(to, team, message);
+        Delivery delivery = switch (message.kind()) {
+            case ANSWERED -> replaceQuestion(to, team, message);
+            case IMAGE -> uploadChart(to, team, message);
+            default -> post(to, team, message);
+        };
         if (delivery instanceof Delivery.Failed failed && SlackSender.WORKSPACE_GONE.contains(failed.reason())) {
             workspaces.deactivate(team, failed.reason(), clock.instant());
         }
@@ -66,6 +73,33 @@ final class SlackChannel implements OutboundChannel {
                             response.getTs(), message.text(), clock.instant());
                     return response.getTs();
                 });
+    }
+
+    /**
+     * Uploads the chart into the DM. Files are shared into a channel id, so a conversation addressed to a user id
+     * (started by a command) uses the DM id its earlier messages landed in; without one, or without the chart, the
+     * alt text is posted instead.
+     */
+    private Delivery uploadChart(Recipient to, String team, Outbound message) {
+        Optional<ChartImages.Image> chart = charts.find(message.imageId(), to.personId());
+        Optional<String> channel = isUserId(to.address()) ? sent.lastChannel(to.conversationId())
+                : Optional.ofNullable(to.address());
+        if (chart.isEmpty() || channel.isEmpty()) {
+            return post(to, team, message);
+        }
+        String altText = message.text() == null || message.text().isBlank() ? "chart" : message.text();
+        String threadTs = to.meta().get(SlackInbound.THREAD_TS);
+        return sender.send(team, channel.get(), key(to, message),
+                client -> ChartUploads.upload(client, channel.get(), threadTs, chart.get(), altText),
+                response -> {
+                    sent.remember(to.conversationId(), deliveryId(message), null, channel.get(),
+                            response.getFile() == null ? null : response.getFile().getId(), null, clock.instant());
+                    return response.getFile() == null ? null : response.getFile().getId();
+                });
+    }
+
+    private static boolean isUserId(String address) {
+        return address != null && (address.startsWith("U") || address.startsWith("W"));
     }
 
     private Delivery replaceQuestion(Recipient to, String team, Outbound message) {

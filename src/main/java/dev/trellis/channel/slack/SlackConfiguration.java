@@ -24,6 +24,7 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 
+import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
 import dev.trellis.flow.FlowCatalog;
@@ -79,9 +80,9 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces,
+    SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces, ChartImages charts,
                               ObjectProvider<Clock> clock) {
-        return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces,
+        return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -16,6 +16,7 @@ import dev.trellis.engine.Outbound;
 import dev.trellis.engine.Recipient;
 import dev.trellis.engine.TranscriptEntry;
 import dev.trellis.engine.Turn;
+import dev.trellis.engine.Redacted;
 import dev.trellis.engine.TurnEffect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ class MongoConversations implements Conversations {
                 if (effect instanceof Turn.Effect.StepFailed failed) {
                     // ids and the exception only: the person's words stay out of the log
                     log.error("Step {} of flow {} failed in conversation {} (event {}, action {})", failed.stepId(),
-                            failed.flowId(), id, inbound.eventId(), failed.action(), failed.error());
+                            failed.flowId(), id, inbound.eventId(), failed.action(), Redacted.of(failed.error()));
                 }
                 events.publishEvent(new TurnEffect(id, inbound.channel(), inbound.personId(), effect));
             });

@@ -52,7 +52,10 @@ class SlackAckBenchmark {
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
         registry.add("trellis.data-dir", data::toString);
-        registry.add("trellis.mongo.embedded", () -> "file");
+        // -Dbench.mongo=memory swaps the embedded file-backed MongoDB for the in-memory one
+        registry.add("trellis.mongo.embedded", () -> System.getProperty("bench.mongo", "file"));
+        // -Dbench.processing=false measures the acknowledgement path alone, with the inbox workers idle
+        registry.add("trellis.inbox.processing", () -> System.getProperty("bench.processing", "true"));
     }
 
     @LocalServerPort
@@ -68,9 +71,12 @@ class SlackAckBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Collections.sort(latencies);
-        String report = String.format("Slack ack latency, %d signed events, %d concurrent senders, %d CPU cores:%n"
+        String report = String.format("Slack ack latency, %d signed events, %d concurrent senders, %d CPU cores, "
+                        + "embedded MongoDB %s, inbox processing %s:%n"
                         + "  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f events/s%n",
-                EVENTS, SENDERS, Runtime.getRuntime().availableProcessors(), millis(latencies, 0.50),
+                EVENTS, SENDERS, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("bench.mongo", "file"),
+                System.getProperty("bench.processing", "true").equals("true") ? "on" : "off", millis(latencies, 0.50),
                 millis(latencies, 0.90), millis(latencies, 0.99), latencies.get(latencies.size() - 1) / 1e6,
                 EVENTS / seconds);
         System.out.print(report);

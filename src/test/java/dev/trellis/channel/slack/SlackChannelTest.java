@@ -1,5 +1,6 @@
 package dev.trellis.channel.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.trellis.coaching.internal.ChartImage;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
@@ -161,6 +163,38 @@ class SlackChannelTest extends SlackTestEnvironment {
         SLACK_API.verify(0, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
         assertThat(slackChannel().deliver(alex, Outbound.text("m12", "Still here")))
                 .isInstanceOf(Delivery.Sent.class);
+    }
+
+    @Test
+    void chartIsUploadedIntoTheDirectMessageWithTheFilesUploadApi() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        mongo.save(new ChartImage("chart-1", alex.personId(), "image/png", png, java.time.Instant.now()));
+        SLACK_API.stubFor(post(urlEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson(
+                "{\"ok\":true,\"upload_url\":\"" + SLACK_API.baseUrl() + "/upload/F1\",\"file_id\":\"F1\"}")));
+        SLACK_API.stubFor(post(urlEqualTo("/upload/F1")).willReturn(aResponse().withStatus(200).withBody("OK - 11")));
+        SLACK_API.stubFor(post(urlEqualTo("/api/files.completeUploadExternal"))
+                .willReturn(okJson("{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"Your career wheel\"}]}")));
+
+        Delivery delivery = slackChannel().deliver(alex, new Outbound("img1", Outbound.Kind.IMAGE,
+                "Your career wheel", List.of(), false, null, null, null, null, null, "chart-1"));
+
+        assertThat(delivery).isEqualTo(new Delivery.Sent("F1"));
+        assertThat(SLACK_API.findAll(postRequestedFor(urlEqualTo("/upload/F1"))).get(0).getBody()).isEqualTo(png);
+        Map<String, String> complete = lastForm("/api/files.completeUploadExternal");
+        assertThat(complete).containsEntry("channel_id", alex.address());
+        assertThat((String) JsonPath.read(complete.get("files"), "$[0].id")).isEqualTo("F1");
+        assertThat((String) JsonPath.read(complete.get("files"), "$[0].title")).isEqualTo("Your career wheel");
+    }
+
+    @Test
+    void chartOfSomeoneElseIsNotUploadedOnlyDescribed() throws Exception {
+        mongo.save(new ChartImage("chart-2", "U-somebody-else", "image/png", new byte[] {1}, java.time.Instant.now()));
+
+        slackChannel().deliver(alex, new Outbound("img2", Outbound.Kind.IMAGE, "Your career wheel", List.of(),
+                false, null, null, null, null, null, "chart-2"));
+
+        SLACK_API.verify(0, postRequestedFor(urlEqualTo("/api/files.getUploadURLExternal")));
+        assertThat(lastForm("/api/chat.postMessage")).containsEntry("text", "Your career wheel");
     }
 
     private static String unique() {
