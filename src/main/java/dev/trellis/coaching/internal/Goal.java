@@ -51,4 +51,9 @@ public record Goal(@Id String id, String personId, String title, String measure,
         return new Goal(id, personId, title, measure, why, confidence, due, nextStatus, value, next, visibility,
                 createdAt, at);
     }
+
+    public Goal withStatus(Status next, Instant at) {
+        return new Goal(id, personId, title, measure, why, confidence, due, next, progress, history, visibility,
+                createdAt, at);
+    }
 }

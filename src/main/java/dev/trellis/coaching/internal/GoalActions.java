@@ -1,6 +1,7 @@
 package dev.trellis.coaching.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -122,6 +123,36 @@ final class GoalActions {
 
         private static String keep(String given, String old) {
             return given == null ? old : given;
+        }
+    }
+
+    /**
+     * {@code goals.setStatus} with {@code goal} (its id) and {@code status} ({@code active}, {@code done} or
+     * {@code dropped}): a person may finish, let go of, or revive a goal; history is kept either way.
+     */
+    @Component
+    @ActionName("goals.setStatus")
+    static final class SetStatus implements ActionHandler {
+        private final Goals goals;
+
+        SetStatus(Goals goals) {
+            this.goals = goals;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            String goalId = in.text("goal");
+            Goal goal = goals.findByIdAndPersonId(goalId, in.personId())
+                    .orElseThrow(() -> new IllegalArgumentException("no goal " + goalId + " for this person"));
+            Goal.Status status = switch (in.text("status").toLowerCase(Locale.ROOT)) {
+                case "active" -> Goal.Status.ACTIVE;
+                case "done" -> Goal.Status.DONE;
+                case "dropped" -> Goal.Status.DROPPED;
+                default -> throw new IllegalArgumentException("argument 'status' must be active, done or dropped");
+            };
+            goals.save(goal.withStatus(status, in.now()));
+            return Map.of("status", status.name().toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -91,4 +91,20 @@ class GoalActionsTest {
                 .hasMessageContaining("title");
         assertThat(goals.findByPersonIdOrderByCreatedAtAsc("p1")).extracting(Goal::title).isEqualTo(List.of("Pass the exam"));
     }
+
+    @Test
+    void aGoalLetGoIsNoLongerActiveButKeepsItsHistory() throws Exception {
+        String goalId = (String) create.run(store.request("p1", Map.of("title", "Write three posts"), now)).get("id");
+        checkIn.run(store.request("p1", Map.of("goal", goalId, "progress", 4L), now));
+        var setStatus = new GoalActions.SetStatus(goals);
+
+        assertThat(setStatus.run(store.request("p1", Map.of("goal", goalId, "status", "dropped"), now)))
+                .containsEntry("status", "dropped");
+        assertThat(goals.findById(goalId).orElseThrow()).satisfies(goal -> {
+            assertThat(goal.status()).isEqualTo(Goal.Status.DROPPED);
+            assertThat(goal.history()).hasSize(1);
+        });
+        assertThatThrownBy(() -> setStatus.run(store.request("p1", Map.of("goal", goalId, "status", "gone"), now)))
+                .hasMessageContaining("status");
+    }
 }
