@@ -5,15 +5,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.Locale;
 
-/** Gives the engine the coaching {@link Reflection}; other languages than English get the engine's quoting frame. */
+/**
+ * Gives the engine the coaching {@link Reflection}: a reflection to confirm, or a probe when the answer had nothing
+ * to reflect. Other languages than English get the engine's quoting frame, because the person swap is English.
+ */
 @Component
 public class CoachingReflector implements Reflector {
 
     private final Reflection reflection = new Reflection();
 
     @Override
-    public String reflect(String answer, String locale, long variant) {
+    public Reply reflect(String answer, String locale, long variant) {
         if (locale != null && !locale.toLowerCase(Locale.ROOT).startsWith("en")) return null;
-        return reflection.reflect(answer, variant);
+        String text = reflection.reflect(answer, variant);
+        return reflection.givesNothingToReflect(answer) ? Reply.probe(text) : Reply.confirm(text);
     }
 }

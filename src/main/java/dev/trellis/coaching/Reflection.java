@@ -102,7 +102,7 @@ public final class Reflection {
         if (clean.isEmpty()) {
             return EMPTY_TEXT;
         }
-        if (UNSURE.matcher(clean).matches()) {
+        if (unsure(clean)) {
             return UNSURE_TEXT;
         }
         String phrase = keyPhrase(clean);
@@ -134,6 +134,19 @@ public final class Reflection {
     /** Good enough to tell "your boss micromanages you" (a clause) from "your own team" (a noun phrase). */
     private static boolean verbLike(String word) {
         return AUXILIARIES.contains(word) || (word.length() > 4 && (word.endsWith("es") || word.endsWith("ed")));
+    }
+
+    /**
+     * True when the answer gives nothing to reflect (empty, or "I don't know", also after fillers such as
+     * "honestly"): {@link #reflect} then returns a probing question rather than a reflection to confirm.
+     */
+    public boolean givesNothingToReflect(String answer) {
+        String clean = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
+        return clean.isEmpty() || unsure(clean) || keyPhrase(clean).isEmpty();
+    }
+
+    private static boolean unsure(String clean) {
+        return UNSURE.matcher(clean).matches() || UNSURE.matcher(LEADING_FILLER.matcher(clean).replaceFirst("")).matches();
     }
 
     /** The clause with the most content words, without leading fillers or trailing punctuation, at most 14 words. */

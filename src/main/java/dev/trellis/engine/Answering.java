@@ -23,8 +23,10 @@ final class Answering {
         if (run.openControl != null && run.openControl.endsWith(TurnRun.REFLECT_SUFFIX)) {
             return reflectReply(run, step, input);
         }
+        // the answer to a probe ("if you had to guess?") is taken as it is: reflecting it again would nag
+        boolean probed = run.openControl != null && run.openControl.endsWith(TurnRun.PROBE_SUFFIX);
         Answer answer = read(run, step, input);
-        if (answer instanceof Answer.Valid valid) return accept(run, step, valid);
+        if (answer instanceof Answer.Valid valid) return accept(run, step, valid, !probed);
         return retry(run, step, (Answer.Invalid) answer);
     }
 
@@ -44,15 +46,15 @@ final class Answering {
         throw new IllegalStateException("step '" + step.id() + "' does not take answers");
     }
 
-    private Turn accept(TurnRun run, Step step, Answer.Valid valid) {
-        run.rememberForBack();
+    private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean mayReflect) {
+        if (!run.openControl.endsWith(TurnRun.PROBE_SUFFIX)) run.rememberForBack();
         if (step.save() != null) run.vars.put(step.save(), valid.value());
         run.vars.remove(TurnRun.OPTIONS_VAR);
         run.attempts = 0;
         String control = run.openControl;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
         if (!typedQuestion) run.out.add(answered(run, control, valid.display()));
-        if (step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
+        if (mayReflect && step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
             offerReflection(run, control, said);
             return run.result();
         }
@@ -62,8 +64,15 @@ final class Answering {
     }
 
     private void offerReflection(TurnRun run, String control, String said) {
-        String reflection = parts.reflector().reflect(said, run.locale(), run.turn);
-        if (reflection == null) reflection = run.message("trellis.reflect.check", Map.of("reflection", said));
+        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), run.turn);
+        if (reply != null && reply.probe()) {
+            run.openControl = control + TurnRun.PROBE_SUFFIX;
+            run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
+                    null, null, run.openControl, null));
+            return;
+        }
+        String reflection = reply != null ? reply.text()
+                : run.message("trellis.reflect.check", Map.of("reflection", said));
         run.openControl = control + TurnRun.REFLECT_SUFFIX;
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM, reflection,
                 List.of(new Outbound.Choice("yes", run.message("trellis.reflect.yes", Map.of())),

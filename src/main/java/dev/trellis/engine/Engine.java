@@ -53,7 +53,7 @@ public final class Engine {
             apology.sayMessage("trellis.error.step", Map.of());
             String action = e instanceof ActionRunner.ActionFailure f ? f.action : null;
             Throwable cause = e instanceof ActionRunner.ActionFailure ? e.getCause() : e;
-            apology.effects.add(new Turn.Effect.StepFailed(run.flowId, run.stepId, action, cause));
+            apology.effects.add(new Turn.Effect.StepFailed(run.flowId, run.stepId, action, Redacted.of(cause)));
             return apology.rejected(action != null ? "action failed" : "step failed");
         }
     }
@@ -93,26 +93,75 @@ public final class Engine {
             run.askAgain();
             return run.result();
         }
+        if (run.openControl != null && run.openControl.contains(TurnRun.SWITCH_MARK)) {
+            String word = Words.normalize(text);
+            if (parts.words().is("yes", word, run.locale())) return switchReply(run, true);
+            if (parts.words().is("no", word, run.locale())) return switchReply(run, false);
+            run.sayMessage("trellis.retry.confirm", Map.of());
+            return run.result();
+        }
         return answering.answer(run, new AnswerReader.Input(text, List.of()));
     }
 
     private Turn clicked(TurnRun run, Event.Clicked click) {
-        if (TurnRun.MENU_CONTROL.equals(click.controlId())) {
-            Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
-                    : parts.flows().current(click.values().get(0));
-            if (flow.isEmpty()) return menu(run, false);
-            run.start(flow.get(), Map.of());
-            return run.result();
-        }
+        if (click.controlId() != null && click.controlId().startsWith(TurnRun.MENU_PREFIX)) return menuPick(run, click);
         if (!run.running() || run.openControl == null || !run.openControl.equals(click.controlId())) {
             run.sayMessage("trellis.stale", Map.of());
             return run.rejected("stale control");
         }
         run.lastActivityAt = run.now();
-        if (run.openControl.endsWith("." + TurnRun.RESTART_CONTROL)) return versions.restartReply(run, click);
+        if (run.openControl.endsWith(TurnRun.RESTART_SUFFIX)) return versions.restartReply(run, click);
         if (!versions.load(run)) return run.result();
         run.status = Status.ACTIVE;
+        if (run.openControl.contains(TurnRun.SWITCH_MARK)) return switchReply(run, click.values().contains("yes"));
         return answering.answer(run, new AnswerReader.Input(null, click.values()));
+    }
+
+    /**
+     * A flow picked from a menu. Menus stay clickable (starting something is always fine when nothing runs), but
+     * while a flow runs, even an old menu's button only asks before it ends that flow.
+     */
+    private Turn menuPick(TurnRun run, Event.Clicked click) {
+        Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
+                : parts.flows().current(click.values().get(0));
+        if (flow.isEmpty()) return menu(run, false);
+        run.out.add(Answering.answered(run, click.controlId(), flow.get().title()));
+        if (!run.running()) {
+            run.start(flow.get(), Map.of());
+            return run.result();
+        }
+        if (!versions.load(run)) return run.result();
+        run.lastActivityAt = run.now();
+        run.status = Status.ACTIVE;
+        if (flow.get().id().equals(run.flowId)) {
+            run.sayMessage("trellis.menu.same", Map.of("title", run.title()));
+            run.askAgain();
+            return run.result();
+        }
+        run.openControl = run.turn + TurnRun.SWITCH_MARK + flow.get().id();
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
+                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.get().title())),
+                List.of(new Outbound.Choice("yes", run.message("trellis.yes", Map.of())),
+                        new Outbound.Choice("no", run.message("trellis.no", Map.of()))),
+                false, null, null, null, null, run.openControl, null));
+        return run.result();
+    }
+
+    private Turn switchReply(TurnRun run, boolean yes) {
+        String control = run.openControl;
+        String next = control.substring(control.indexOf(TurnRun.SWITCH_MARK) + TurnRun.SWITCH_MARK.length());
+        run.out.add(Answering.answered(run, control, run.message(yes ? "trellis.yes" : "trellis.no", Map.of())));
+        Optional<Flow> flow = parts.flows().current(next);
+        if (yes && flow.isPresent()) {
+            String title = run.title();
+            run.end(Status.STOPPED);
+            run.sayMessage("trellis.stopped", Map.of("title", title));
+            run.start(flow.get(), Map.of());
+            return run.result();
+        }
+        run.sayMessage("trellis.menu.carryOn", Map.of());
+        run.askAgain();
+        return run.result();
     }
 
     private Turn tick(TurnRun run) {
@@ -211,7 +260,7 @@ public final class Engine {
         List<Outbound.Choice> choices = parts.flows().listed().stream()
                 .map(f -> new Outbound.Choice(f.id(), f.title())).toList();
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, run.message("trellis.menu.prompt", Map.of()),
-                choices, false, null, null, null, null, TurnRun.MENU_CONTROL, null));
+                choices, false, null, null, null, null, TurnRun.MENU_PREFIX + run.turn, null));
         return run.result();
     }
 

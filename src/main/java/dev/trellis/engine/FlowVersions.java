@@ -42,7 +42,7 @@ final class FlowVersions {
             run.flow = started.get();
             return true;
         }
-        run.openControl = run.turn + "." + TurnRun.RESTART_CONTROL;
+        run.openControl = run.turn + TurnRun.RESTART_SUFFIX;
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
                 run.message("trellis.flowChanged", Map.of("title", run.title())),
                 List.of(new Outbound.Choice("yes", run.message("trellis.yes", Map.of())),

@@ -14,8 +14,8 @@ public final class Redacted extends RuntimeException {
 
     /** {@code failure} and its causes, each reduced to its type and stack; null stays null. */
     public static Redacted of(Throwable failure) {
-        if (failure == null) {
-            return null;
+        if (failure == null || failure instanceof Redacted) {
+            return (Redacted) failure;
         }
         Redacted redacted = new Redacted(failure);
         Throwable cause = failure.getCause();

@@ -33,9 +33,12 @@ final class TurnRun {
     private static final int MAX_STEPS_PER_TURN = 200;
     private static final int MAX_HISTORY = 30;
     static final String OPTIONS_VAR = "_options";
-    static final String REFLECT_SUFFIX = ".reflect";
-    static final String RESTART_CONTROL = "restart";
-    static final String MENU_CONTROL = "menu";
+    /* Marks of the engine's own questions; '#' cannot appear in a step id, so no step is mistaken for one. */
+    static final String REFLECT_SUFFIX = "#reflect";
+    static final String PROBE_SUFFIX = "#probe";
+    static final String SWITCH_MARK = "#switch:";
+    static final String RESTART_SUFFIX = "#restart";
+    static final String MENU_PREFIX = "menu.";
 
     private final EngineParts parts;
     private final Engine.Subject subject;
@@ -104,7 +107,7 @@ final class TurnRun {
         flow = target;
         flowId = target.id();
         flowVersion = target.version();
-        vars = new LinkedHashMap<>(params == null ? Map.of() : params);
+        vars = withParams(target, params == null ? Map.of() : params);
         status = Status.ACTIVE;
         attempts = 0;
         stack.clear();
@@ -113,6 +116,13 @@ final class TurnRun {
         lastActivityAt = now;
         effects.add(new Turn.Effect.FlowStarted(flowId, flowVersion));
         runFrom(target.start());
+    }
+
+    /** A flow's starting variables: what the caller passed, and an empty text for each param it left out. */
+    private static Map<String, Object> withParams(Flow target, Map<String, Object> passed) {
+        Map<String, Object> start = new LinkedHashMap<>(passed);
+        target.params().forEach(p -> start.putIfAbsent(p, ""));
+        return start;
     }
 
     /** Runs steps from {@code next} until a question is asked or the flow ends. */
@@ -171,7 +181,7 @@ final class TurnRun {
         flow = sub;
         flowId = sub.id();
         flowVersion = sub.version();
-        vars = params;
+        vars = withParams(sub, params);
         history.clear();
         return sub.start();
     }
@@ -241,7 +251,8 @@ final class TurnRun {
     /** Asks the open question again, with the same control id so its controls stay valid. */
     void askAgain() {
         Step step = currentStep();
-        if (openControl == null || openControl.endsWith(REFLECT_SUFFIX)) openControl = turn + "." + step.id();
+        // a reflection, probe or switch question was open: the step's own question takes its place again
+        if (openControl == null || !openControl.endsWith("." + step.id())) openControl = turn + "." + step.id();
         out.add(Questions.question(this, step, openControl));
     }
 

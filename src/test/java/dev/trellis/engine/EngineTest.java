@@ -101,7 +101,9 @@ class EngineTest {
         assertThat(turn.messages()).extracting(Outbound::text).singleElement().asString().startsWith("Sorry");
         assertThat(turn.effects()).singleElement().isInstanceOfSatisfying(Turn.Effect.StepFailed.class, f -> {
             assertThat(f.action()).isEqualTo("notes.save");
-            assertThat(f.error()).hasMessage("database down");
+            // the effect is published to other features: it keeps the type and stack, not a message that may quote
+            assertThat(f.error()).hasMessage(IllegalStateException.class.getName());
+            assertThat(f.error().getStackTrace()).isNotEmpty();
         });
 
         actionFails = false;
@@ -329,5 +331,30 @@ class EngineTest {
         Turn turn = engine.apply(ANA, asked, new Event.Said("{{person.name}} and {{goals}}"), NOW);
 
         assertThat(turn.messages()).extracting(Outbound::text).containsExactly("You said: {{person.name}} and {{goals}}");
+    }
+
+    @Test
+    void paramsNobodyPassedStartEmpty() {
+        define("""
+                id: titled
+                title: Titled
+                params: [goalTitle]
+                steps:
+                  - id: check
+                    say: "Goal: [{{goalTitle}}]"
+                    next:
+                      - if: "goalTitle == ''"
+                        goto: none
+                      - goto: given
+                  - id: given
+                    end: "Given."
+                  - id: none
+                    end: "None given."
+                """);
+
+        Turn fromMenu = engine.apply(ANA, ConversationState.idle(null), new Event.Command("titled"), NOW);
+
+        assertThat(fromMenu.effects()).noneMatch(e -> e instanceof Turn.Effect.StepFailed);
+        assertThat(fromMenu.messages()).extracting(Outbound::text).containsExactly("Goal: []", "None given.");
     }
 }
