@@ -21,7 +21,7 @@ public final class Reflection {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;\\n]+|,\\s*(?:but|and|because|so)\\s+|\\s+but\\s+");
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically|actually|like|yeah|yes|to be honest|you know)[,\\s]+)+",
+            "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically|actually|like|yeah|yes|to be honest|you know)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSURE = Pattern.compile(
             "^(?:i\\s+)?(?:don'?t|do not|dont)\\s+know\\b.*|^(?:i'?m\\s+)?not\\s+sure\\b.*|^no\\s+idea\\b.*|^dunno\\b.*",
@@ -46,6 +46,7 @@ public final class Reflection {
             + "for with about from as is are was were be been being am do does did have has had it its it's this that "
             + "these those there here i me my we us our you your he she they them their just really very quite "
             + "maybe think guess would could should will can not no yes some any more most much many also too then "
+            + "honestly basically actually literally "
             + "than what which who when where how why all get got make want like know").split(" "))
             .toArray(String[]::new));
 
@@ -67,7 +68,25 @@ public final class Reflection {
             "I'm hearing \"{}\". Is that the heart of it?",
             "What stands out is \"{}\". Is that it?");
 
-    private static final Set<String> NOUN_STARTS = Set.of("your", "the", "a", "an", "more", "less", "fewer", "better",
+    private static final Set<String> POSSESSIVES = Set.of("your", "his", "her", "their");
+
+    private static final Set<String> AUXILIARIES = Set.of("is", "isn't", "are", "aren't", "was", "wasn't", "were",
+            "has", "hasn't", "have", "haven't", "does", "doesn't", "don't", "didn't", "can", "can't", "won't", "will",
+            "would", "never", "always", "keeps", "wants", "needs", "thinks", "says");
+
+    /** Verbs a goal or an option often starts with: "ship the release", "get promoted". */
+    private static final Set<String> WANT_VERBS = Set.of("get", "be", "become", "ship", "lead", "learn", "build",
+            "make", "find", "start", "stop", "finish", "improve", "give", "have", "move", "talk", "ask", "take",
+            "spend", "work", "write", "run", "create", "help", "grow", "change", "try", "keep", "reduce", "increase",
+            "deliver", "launch", "hire", "present", "speak", "delegate", "mentor", "own", "pass", "earn", "save",
+            "focus", "read", "practise", "practice", "set", "plan", "join", "apply", "switch", "go", "feel", "do");
+
+    private static final List<String> WANT_FRAMES = List.of(
+            "So what you want is to {} — did I get that right?",
+            "It sounds like you'd like to {}. Is that right?",
+            "So what you're after is to {}. Have I understood you?");
+
+    private static final Set<String> NOUN_STARTS = Set.of("the", "a", "an", "more", "less", "fewer", "better",
             "being", "having", "getting", "my", "our", "some", "time", "growth", "learning", "balance");
 
     private static final String UNSURE_TEXT =
@@ -91,17 +110,30 @@ public final class Reflection {
             return EMPTY_TEXT;
         }
         String swapped = toSecondPerson(phrase);
-        String first = swapped.split(" ", 2)[0].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}']", "");
-        List<String> frames;
-        if (SUBJECTS.contains(first)) {
-            frames = CLAUSE_FRAMES;
-        } else if (NOUN_STARTS.contains(first) || (first.endsWith("ing") && first.length() > 4)) {
-            frames = NOUN_FRAMES;
-        } else {
-            frames = QUOTE_FRAMES;
-        }
+        List<String> frames = framesFor(swapped.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}' ]", "").split(" "));
         String frame = frames.get((int) Math.floorMod(variant, (long) frames.size()));
         return frame.replace("{}", frames == QUOTE_FRAMES ? swapped : lowerFirst(swapped));
+    }
+
+    /** Picks frames the phrase reads well in: a clause, a noun phrase, something the person wants to do, or a quote. */
+    private static List<String> framesFor(String[] words) {
+        String first = words[0];
+        if (SUBJECTS.contains(first) || (POSSESSIVES.contains(first) && words.length > 2 && verbLike(words[2]))
+                || (POSSESSIVES.contains(first) && words.length > 3 && verbLike(words[3]))) {
+            return CLAUSE_FRAMES;
+        }
+        if (NOUN_STARTS.contains(first) || POSSESSIVES.contains(first) || (first.endsWith("ing") && first.length() > 4)) {
+            return NOUN_FRAMES;
+        }
+        if (WANT_VERBS.contains(first)) {
+            return WANT_FRAMES;
+        }
+        return QUOTE_FRAMES;
+    }
+
+    /** Good enough to tell "your boss micromanages you" (a clause) from "your own team" (a noun phrase). */
+    private static boolean verbLike(String word) {
+        return AUXILIARIES.contains(word) || (word.length() > 4 && (word.endsWith("es") || word.endsWith("ed")));
     }
 
     /** The clause with the most content words, without leading fillers or trailing punctuation, at most 14 words. */

@@ -2,6 +2,7 @@ package dev.trellis.coaching;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ public record Wheel(Map<WheelArea, Integer> scores) {
 
     /** Scores by area key, for storing and for flows. */
     public Map<String, Integer> byKey() {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        Map<String, Integer> out = new LinkedHashMap<>();
         scores.forEach((area, score) -> out.put(area.key(), score));
         return out;
     }

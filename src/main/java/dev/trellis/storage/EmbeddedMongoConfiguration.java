@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -30,9 +29,6 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
-
-    /** How long H2 may hold an acknowledged write in memory before it reaches the file. */
-    private static final int COMMIT_DELAY_MILLIS = 100;
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
@@ -61,8 +57,6 @@ class EmbeddedMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
         }
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-        return new H2Backend(store);
+        return new CommittingH2Backend(new MVStore.Builder().fileName(file.toString()).open());
     }
 }

@@ -40,8 +40,22 @@ class ReflectionTest {
     }
 
     @Test
-    void imperativeFragmentIsQuotedSoItStaysGrammatical() {
-        assertThat(reflection.reflect("Get promoted to senior engineer", 0)).contains("\"Get promoted to senior engineer\"");
+    void somethingThePersonWantsToDoIsReflectedAsTheirIntention() {
+        assertThat(reflection.reflect("Get promoted to senior engineer", 0))
+                .isEqualTo("So what you want is to get promoted to senior engineer — did I get that right?");
+    }
+
+    @Test
+    void aFragmentThatIsNeitherClauseNorIntentionIsQuotedSoItStaysGrammatical() {
+        assertThat(reflection.reflect("Weekly check-ins, or feedback right after meetings", 0))
+                .contains("\"Weekly check-ins, or feedback right after meetings\"");
+    }
+
+    @Test
+    void aSentenceAboutSomeoneElseStaysASentence() {
+        assertThat(reflection.reflect("My boss micromanages me and I hate it", 0))
+                .isEqualTo("So your boss micromanages you and you hate it — did I get that right?");
+        assertThat(reflection.reflect("Because I'm bored", 0)).contains("you're bored").doesNotContain("ecause");
     }
 
     @Test

@@ -26,7 +26,7 @@ class PeopleAndNotesActionsTest {
 
     @Test
     void profileIsCreatedOnFirstUpdateAndKeepsWhatLaterUpdatesLeaveOut() throws Exception {
-        PersonActions update = new PersonActions(people);
+        UpdatePerson update = new UpdatePerson(people);
 
         update.run(store.request("p1", Map.of("name", "Zoe", "timezone", "Europe/Berlin"), now));
         update.run(store.request("p1", Map.of("peerCoaching", true, "workStart", "8:30"), now));
@@ -40,12 +40,12 @@ class PeopleAndNotesActionsTest {
 
     @Test
     void unknownTimezoneIsNotStoredAndTheFlowIsToldSo() throws Exception {
-        Map<String, Object> result = new PersonActions(people)
+        Map<String, Object> result = new UpdatePerson(people)
                 .run(store.request("p1", Map.of("name", "Pat", "timezone", "Europe/Atlantis"), now));
 
         assertThat(result).containsEntry("timezoneKnown", false).containsEntry("timezone", "UTC");
         assertThat(people.findById("p1").orElseThrow().name()).isEqualTo("Pat");
-        assertThatThrownBy(() -> new PersonActions(people).run(store.request("p1", Map.of("workEnd", "late"), now)))
+        assertThatThrownBy(() -> new UpdatePerson(people).run(store.request("p1", Map.of("workEnd", "late"), now)))
                 .hasMessageContaining("workEnd");
     }
 
@@ -67,7 +67,7 @@ class PeopleAndNotesActionsTest {
 
     @Test
     void peerSessionWithoutPartnerIsARehearsalAndWithPartnerWaitsForConsent() throws Exception {
-        var record = new PeerActions(peers);
+        var record = new RecordPeerSession(peers);
 
         assertThat(record.run(store.request("coach", Map.of("agenda", "Saying no"), now))).containsEntry("rehearsal", true);
         record.run(store.request("coach", Map.of("agenda", "Saying no", "partner", "p2", "followUp", "2026-12-09"), now));

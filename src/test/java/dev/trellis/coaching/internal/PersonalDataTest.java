@@ -23,11 +23,11 @@ class PersonalDataTest {
 
     @Test
     void exportHoldsEverythingOfThePersonAndEraseRemovesItButNotOthers() throws Exception {
-        new PersonActions(store.repository(People.class)).run(store.request("p1", Map.of("name", "Zoe"), now));
+        new UpdatePerson(store.repository(People.class)).run(store.request("p1", Map.of("name", "Zoe"), now));
         new GoalActions.Create(store.repository(Goals.class)).run(store.request("p1", Map.of("title", "Ship it"), now));
         new GoalActions.Create(store.repository(Goals.class)).run(store.request("p2", Map.of("title", "Other"), now));
-        new WheelActions(store.repository(WheelRatings.class), store.repository(ChartImageStore.class)).run(
-                store.request("p1", WheelActionsTest.scores(5, 5, 5, 5, 5, 5, 5, 5), now));
+        new RecordWheel(store.repository(WheelRatings.class), store.repository(ChartImageStore.class)).run(
+                store.request("p1", RecordWheelTest.scores(5, 5, 5, 5, 5, 5, 5, 5), now));
 
         var exported = data.export("p1");
         assertThat(exported.get("people")).singleElement().satisfies(d -> assertThat(d.get("name")).isEqualTo("Zoe"));

@@ -14,11 +14,11 @@ import dev.trellis.engine.ActionName;
  */
 @Component
 @ActionName("peer.record")
-final class PeerActions implements ActionHandler {
+final class RecordPeerSession implements ActionHandler {
 
     private final PeerSessions sessions;
 
-    PeerActions(PeerSessions sessions) {
+    RecordPeerSession(PeerSessions sessions) {
         this.sessions = sessions;
     }
 

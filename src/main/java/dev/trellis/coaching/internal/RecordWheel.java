@@ -20,13 +20,13 @@ import dev.trellis.engine.ActionName;
  */
 @Component
 @ActionName("wheel.record")
-final class WheelActions implements ActionHandler {
+final class RecordWheel implements ActionHandler {
 
     private final WheelRatings ratings;
     private final ChartImageStore images;
     private final WheelChart chart = new WheelChart();
 
-    WheelActions(WheelRatings ratings, ChartImageStore images) {
+    RecordWheel(WheelRatings ratings, ChartImageStore images) {
         this.ratings = ratings;
         this.images = images;
     }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.coaching.WheelChart;
 
-class WheelActionsTest {
+class RecordWheelTest {
 
     private final CoachingStore store = new CoachingStore();
     private final WheelRatings ratings = store.repository(WheelRatings.class);
     private final ChartImageStore images = store.repository(ChartImageStore.class);
-    private final WheelActions record = new WheelActions(ratings, images);
+    private final RecordWheel record = new RecordWheel(ratings, images);
     private final ChartImages chartImages = new ChartImages(images);
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 

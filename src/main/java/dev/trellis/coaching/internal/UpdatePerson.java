@@ -19,11 +19,11 @@ import dev.trellis.engine.ActionName;
  */
 @Component
 @ActionName("person.update")
-final class PersonActions implements ActionHandler {
+final class UpdatePerson implements ActionHandler {
 
     private final People people;
 
-    PersonActions(People people) {
+    UpdatePerson(People people) {
         this.people = people;
     }
 
