@@ -90,9 +90,7 @@ final class AppHome {
         blocks.add(section(s -> s.text(markdownText("*Your goals*"))));
         for (Object item : active) {
             if (item instanceof Map<?, ?> goal) {
-                String line = "• " + BlockKitRenderer.escape(String.valueOf(goal.get("title")))
-                        + (goal.get("progress") != null ? " — " + goal.get("progress") + "/10" : "");
-                blocks.add(section(s -> s.text(markdownText(line))));
+                blocks.add(section(s -> s.text(markdownText(goalLine(goal)))));
             }
         }
         if (context.get("checkin") instanceof Map<?, ?> checkin && checkin.get("next") != null) {
@@ -101,5 +99,19 @@ final class AppHome {
         }
         blocks.add(divider());
         return blocks;
+    }
+
+    /** {@code *Run a 10k* 6/10 ▰▰▰▰▰▰▱▱▱▱ · due 2026-12-04}: progress is on the 0–10 scale check-ins use. */
+    private static String goalLine(Map<?, ?> goal) {
+        StringBuilder line = new StringBuilder("*").append(BlockKitRenderer.escape(String.valueOf(goal.get("title"))))
+                .append("*");
+        if (goal.get("progress") instanceof Number progress) {
+            int done = Math.max(0, Math.min(10, progress.intValue()));
+            line.append("  ").append(done).append("/10 ").append("▰".repeat(done)).append("▱".repeat(10 - done));
+        }
+        if (goal.get("due") instanceof String due && !due.isBlank()) {
+            line.append(" · due ").append(BlockKitRenderer.escape(due));
+        }
+        return line.toString();
     }
 }

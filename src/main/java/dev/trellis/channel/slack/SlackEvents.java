@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
@@ -27,6 +28,7 @@ import dev.trellis.inbox.Inbox;
 final class SlackEvents {
 
     static final String COMMAND = "/coach";
+    static final String CONTINUES_IN_DM = "I'll answer in our direct message (Apps → Trellis).";
     private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
     private static final Pattern ANY = Pattern.compile(".*");
 
@@ -50,9 +52,14 @@ final class SlackEvents {
     void register(App app) {
         app.event(MessageEvent.class, (payload, ctx) -> store(translate.directMessage(payload), ctx));
         app.event(AppMentionEvent.class, (payload, ctx) -> store(translate.mention(payload), ctx));
-        app.command(COMMAND, (request, ctx) -> PeerInvitations.isPeerCommand(request.getPayload().getText())
-                ? ctx.ack(peers.invite(request.getPayload()))
-                : store(translate.command(request.getPayload()), ctx));
+        app.command(COMMAND, (request, ctx) -> {
+            SlashCommandPayload command = request.getPayload();
+            if (PeerInvitations.isPeerCommand(command.getText())) {
+                return ctx.ack(peers.invite(command));
+            }
+            store(translate.command(command), ctx);
+            return isDirectMessage(command.getChannelId()) ? ctx.ack() : ctx.ack(CONTINUES_IN_DM);
+        });
         app.blockAction(ANY, (request, ctx) -> peers.isAnswer(request.getPayload())
                 ? peers.answer(request.getPayload(), ctx)
                 : store(translate.click(request.getPayload()), ctx));
@@ -62,6 +69,11 @@ final class SlackEvents {
         });
         app.event(AppUninstalledEvent.class, (payload, ctx) -> stopSending(payload.getTeamId(), "app_uninstalled", ctx));
         app.event(TokensRevokedEvent.class, (payload, ctx) -> stopSending(payload.getTeamId(), "tokens_revoked", ctx));
+    }
+
+    /** Answers go to the DM; typed in a channel, the command gets a hint only its author sees. */
+    private static boolean isDirectMessage(String channelId) {
+        return channelId != null && channelId.startsWith("D");
     }
 
     private Response store(Optional<Inbound> inbound, Context ctx) {

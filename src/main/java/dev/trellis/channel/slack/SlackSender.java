@@ -21,16 +21,14 @@ import dev.trellis.engine.Delivery;
 /**
  * Calls the Slack Web API for outbound messages, one {@link ChannelPacer} per workspace. A 429 pauses only that
  * workspace for its {@code Retry-After}; transient failures are retried with exponential backoff by answering
- * {@link Delivery.RetryLater}; errors that cannot heal ({@code channel_not_found}, {@code invalid_auth}, ...) give up
- * with {@link Delivery.Failed}. Never blocks the calling thread on a wait.
+ * {@link Delivery.RetryLater}; every other Slack error cannot heal by retrying ({@code channel_not_found},
+ * {@code not_in_channel}, {@code invalid_auth}, {@code token_revoked}, {@code invalid_blocks}, ...) and gives up with
+ * {@link Delivery.Failed}. Never blocks the calling thread on a wait.
  */
 final class SlackSender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
 
-    static final Set<String> FATAL = Set.of("channel_not_found", "not_in_channel", "invalid_auth", "account_inactive",
-            "token_revoked", "is_archived", "user_not_found", "cannot_dm_bot", "missing_scope", "not_authed",
-            "invalid_blocks", "msg_too_long", "no_text");
     static final Set<String> WORKSPACE_GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "not_authed");
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "ratelimited");

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.jayway.jsonpath.JsonPath;
+
 import dev.trellis.engine.Inbound;
 
 class SlackEventsEndpointTest extends SlackTestEnvironment {
@@ -173,6 +175,7 @@ class SlackEventsEndpointTest extends SlackTestEnvironment {
                 "response_url", "https://hooks.slack.com/commands/1/2/3"));
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.text")).contains("direct message");
         assertThat(inbox.accepted()).singleElement().satisfies(in -> {
             assertThat(in.kind()).isEqualTo(Inbound.Kind.COMMAND);
             assertThat(in.text()).isEqualTo("grow");

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.Inbound;
 import dev.trellis.flow.FlowCatalog;
 
@@ -27,6 +28,8 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
     FlowCatalog flows;
     @Autowired
     SlackPeople people;
+    @Autowired
+    List<ActionHandler> actions;
 
     @Test
     void openingTheHomeTabPublishesAStartButtonForEveryListedFlow() {
@@ -46,6 +49,24 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
         assertThat(startButtons).isNotEmpty()
                 .containsExactlyElementsOf(flows.listed().stream().map(f -> "start:" + f.id()).toList());
         assertThat(inbox.accepted()).isEmpty();
+    }
+
+    @Test
+    void homeTabShowsThePersonsActiveGoalsWithProgressAndDueDate() throws Exception {
+        ActionHandler createGoal = actions.stream().filter(a -> a.name().equals("goals.create")).findFirst().orElseThrow();
+        createGoal.run(new ActionHandler.Request("slack:U42", "U42", "smart-goal", "store", "home-test-goal",
+                Map.of("title", "Run a 10k <by spring>", "due", "2027-04-01"), java.time.Instant.now()));
+
+        event("""
+                {"team_id":"T1","type":"event_callback","event_id":"EvHome4","event":{"type":"app_home_opened",
+                 "user":"U42","channel":"D42","tab":"home","event_ts":"1.1"}}""");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))).isEmpty());
+        String view = SlackChannelTest.lastForm("/api/views.publish").get("view");
+        List<String> texts = JsonPath.read(view, "$.blocks[*].text.text");
+        assertThat(texts).contains("*Your goals*",
+                "*Run a 10k &lt;by spring&gt;*  0/10 ▱▱▱▱▱▱▱▱▱▱ · due 2027-04-01");
     }
 
     @Test
