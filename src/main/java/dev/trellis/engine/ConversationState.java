@@ -46,6 +46,12 @@ public record ConversationState(String flowId, String flowVersion, String stepId
     /** What the engine knows about the person for wording and dates. */
     public record Profile(String name, String locale, String timezone) {
         public static final Profile DEFAULT = new Profile(null, "en", "UTC");
+
+        /** This profile updated with what a channel learned ({@link Inbound#META_NAME} ...); absent keys keep their value. */
+        public Profile updatedFrom(java.util.Map<String, String> meta) {
+            return new Profile(meta.getOrDefault(Inbound.META_NAME, name),
+                    meta.getOrDefault(Inbound.META_LOCALE, locale), meta.getOrDefault(Inbound.META_TIMEZONE, timezone));
+        }
     }
 
     public ConversationState {
@@ -59,6 +65,12 @@ public record ConversationState(String flowId, String flowVersion, String stepId
     public static ConversationState idle(Profile profile) {
         return new ConversationState(null, null, null, Map.of(), Status.IDLE, 0, List.of(), List.of(), 0, null,
                 null, null, null, profile);
+    }
+
+    /** The same state for a person whose profile is now {@code newProfile}. */
+    public ConversationState withProfile(Profile newProfile) {
+        return new ConversationState(flowId, flowVersion, stepId, vars, status, attempts, stack, history, turn,
+                openControl, wakeAt, lastActivityAt, startedAt, newProfile);
     }
 
     public boolean running() {

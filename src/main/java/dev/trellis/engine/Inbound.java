@@ -14,6 +14,11 @@ import java.util.Map;
 public record Inbound(String channel, String eventId, String personId, String address, Kind kind, String text,
                       String controlId, List<String> values, Map<String, String> meta, Instant receivedAt) {
 
+    /** Meta keys a channel may fill from the platform's profile; the engine words and dates by them. */
+    public static final String META_NAME = "name";
+    public static final String META_TIMEZONE = "timezone";
+    public static final String META_LOCALE = "locale";
+
     public enum Kind {
         /** Free text the person typed. */
         MESSAGE,

@@ -95,9 +95,19 @@ final class TurnRun {
         return new Turn(next, out, effects, outcome, visited);
     }
 
-    /** The turn changes nothing but says something (a stale click, a failed action). */
+    /**
+     * The turn changes nothing but says something (a stale click, a failed action). The turn counter stays, so its
+     * messages get ids of their own (by the clock) instead of the ones the next real turn will use.
+     */
     Turn rejected(String reason) {
-        return new Turn(original, out, effects, new Turn.Outcome.Rejected(reason), visited);
+        List<Outbound> notes = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            Outbound m = out.get(i);
+            notes.add(new Outbound(subject.conversationId() + ":" + original.turn() + ":note-" + now.toEpochMilli()
+                    + "-" + (i + 1), m.kind(), m.text(), m.choices(), m.multiple(), m.min(), m.max(), m.minLabel(),
+                    m.maxLabel(), m.controlId(), m.imageId()));
+        }
+        return new Turn(original, notes, effects, new Turn.Outcome.Rejected(reason), visited);
     }
 
     // ---------------------------------------------------------------- starting, walking and finishing flows

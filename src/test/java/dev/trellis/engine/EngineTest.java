@@ -137,6 +137,9 @@ class EngineTest {
         assertThat(stale.state()).isEqualTo(second);
         assertThat(stale.messages()).extracting(Outbound::text)
                 .containsExactly("That question has already been answered, so I've left it as it was.");
+        Turn next = engine.apply(ANA, second, new Event.Clicked(stale.state().openControl(), List.of("yes")), NOW);
+        assertThat(next.messages()).extracting(Outbound::id)
+                .doesNotContainAnyElementsOf(stale.messages().stream().map(Outbound::id).toList());
     }
 
     @Test

@@ -32,9 +32,9 @@ final class SlackInbound {
     static final String TEAM = "team";
     static final String THREAD_TS = "threadTs";
     /** Person hints from {@code users.info} when already known: display name, IANA timezone, locale. */
-    static final String NAME = "name";
-    static final String TIMEZONE = "timezone";
-    static final String LOCALE = "locale";
+    static final String NAME = Inbound.META_NAME;
+    static final String TIMEZONE = Inbound.META_TIMEZONE;
+    static final String LOCALE = Inbound.META_LOCALE;
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");

@@ -83,6 +83,7 @@ class MongoConversations implements Conversations {
             }
             ConversationState state = stored.map(doc -> sealing.open(id, doc.state()))
                     .orElseGet(() -> ConversationState.idle(ConversationState.Profile.DEFAULT));
+            state = state.withProfile(state.profile().updatedFrom(inbound.meta()));
             Instant now = clock.instant();
             Turn turn = engine.apply(subject, state, event, now);
             try {
