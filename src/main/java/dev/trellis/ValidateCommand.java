@@ -55,7 +55,14 @@ public final class ValidateCommand {
         for (Map.Entry<Path, List<Path>> dir : byDirectory(targets, errors).entrySet()) {
             YamlMessageBundle messages = YamlMessageBundle.load(dir.getKey().resolve("messages"), errors);
             List<FlowLoader.Source> sources = new ArrayList<>();
-            for (Path file : dir.getValue()) sources.add(new FlowLoader.Source(file.toString(), read(file)));
+            for (Path file : dir.getValue()) {
+                try {
+                    sources.add(new FlowLoader.Source(file.toString(), read(file)));
+                } catch (IOException e) {
+                    errors.add(new FlowError(Position.unknown(file.toString()),
+                            "cannot read the file as UTF-8 text (" + e.getClass().getSimpleName() + ")"));
+                }
+            }
             files += sources.size();
             FlowLoader.Result result = new FlowLoader(rules, messages).load(sources, siblingIds(dir.getKey()));
             errors.addAll(result.errors());
@@ -100,12 +107,8 @@ public final class ValidateCommand {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String read(Path file) throws IOException {
+        return Files.readString(file);
     }
 
     /** The names of the {@code @ActionName} classes under {@code dev.trellis}, found without starting Spring. */

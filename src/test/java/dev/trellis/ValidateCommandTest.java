@@ -55,4 +55,16 @@ class ValidateCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(printed().lines()).containsExactly("no/such/dir:1:1: no such file or directory");
     }
+
+    @Test
+    void fileThatIsNotUtf8IsReportedNotThrown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path latin1 = dir.resolve("latin.yaml");
+        java.nio.file.Files.write(latin1, new byte[]{'i', 'd', ':', ' ', (byte) 0xE9, '\n'});
+
+        int exit = new ValidateCommand(out, Set.of()).run(List.of(latin1.toString()));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(printed()).contains(latin1 + ":1:1: cannot read the file as UTF-8 text");
+    }
 }
