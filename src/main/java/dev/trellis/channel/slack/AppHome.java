@@ -1,5 +1,6 @@
 package dev.trellis.channel.slack;
 
+import dev.trellis.engine.Redacted;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
@@ -62,7 +63,7 @@ final class AppHome {
                 log.warn("views.publish for {} in {} failed: {}", userId, teamId, response.getError());
             }
         } catch (Exception e) {
-            log.warn("views.publish for {} in {} failed: {}", userId, teamId, e.toString());
+            log.warn("views.publish for {} in {} failed", userId, teamId, Redacted.of(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.trellis.channel.slack;
 
+import dev.trellis.engine.Redacted;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ final class Notices {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                log.warn("Slack background work failed: {}", e.toString());
+                log.warn("Slack background work failed", Redacted.of(e));
             }
         });
     }
@@ -58,7 +59,7 @@ final class Notices {
         try {
             delivery = send.get();
         } catch (RuntimeException e) {
-            log.warn("Slack notice {} failed: {}", key, e.toString());
+            log.warn("Slack notice {} failed", key, Redacted.of(e));
             return;
         }
         if (delivery instanceof Delivery.RetryLater later) {

@@ -1,5 +1,6 @@
 package dev.trellis.channel.slack;
 
+import dev.trellis.engine.Redacted;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ final class SlackEventsServlet extends HttpServlet {
         try {
             answer = app.run(slackRequest);
         } catch (Exception e) {
-            log.error("Slack request {} could not be stored; Slack will retry", slackRequest.getRequestType(), e);
+            log.error("Slack request {} could not be stored; Slack will retry", slackRequest.getRequestType(), Redacted.of(e));
             reply(resp, 503, "try again");
             return;
         }

@@ -1,5 +1,6 @@
 package dev.trellis.channel.slack;
 
+import dev.trellis.engine.Redacted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class SlackPeople {
             }
             log.info("users.info for {} failed: {}", userId, response.getError());
         } catch (Exception e) {
-            log.info("users.info for {} failed: {}", userId, e.toString());
+            log.info("users.info for {} failed", userId, Redacted.of(e));
         }
         return cached == null ? Optional.empty() : Optional.of(cached.person());
     }
