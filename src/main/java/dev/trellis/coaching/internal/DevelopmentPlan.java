@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,7 +16,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("plans")
 public record DevelopmentPlan(@Id String id, String personId, String aspiration, List<SkillGap> skillGaps,
-                              List<Activity> activities, Instant updatedAt) {
+                              List<Activity> activities, Instant updatedAt,
+                              @Version Long version) {
+
+    /** A new DevelopmentPlan, not stored yet (the store sets its version). */
+    public DevelopmentPlan(String id, String personId, String aspiration, List<SkillGap> skillGaps, List<Activity> activities, Instant updatedAt) {
+        this(id, personId, aspiration, skillGaps, activities, updatedAt, null);
+    }
+
 
     /** The kinds of development the career literature names. */
     public enum Kind { TRAINING, MENTORING, JOB_ROTATION, SECONDMENT, SHADOWING, STRETCH_PROJECT, OTHER }
@@ -29,6 +38,7 @@ public record DevelopmentPlan(@Id String id, String personId, String aspiration,
                            ActivityStatus status, Instant createdAt) {
     }
 
+    @PersistenceCreator
     public DevelopmentPlan {
         skillGaps = skillGaps == null ? List.of() : List.copyOf(skillGaps);
         activities = activities == null ? List.of() : List.copyOf(activities);
@@ -45,7 +55,7 @@ public record DevelopmentPlan(@Id String id, String personId, String aspiration,
         }
         List<Activity> next = new ArrayList<>(activities);
         next.add(activity);
-        return new DevelopmentPlan(id, personId, aspiration, skillGaps, next, now);
+        return new DevelopmentPlan(id, personId, aspiration, skillGaps, next, now, version);
     }
 
     /** With {@code gap} added, unless one with its id is already in. */
@@ -55,10 +65,10 @@ public record DevelopmentPlan(@Id String id, String personId, String aspiration,
         }
         List<SkillGap> next = new ArrayList<>(skillGaps);
         next.add(gap);
-        return new DevelopmentPlan(id, personId, aspiration, next, activities, now);
+        return new DevelopmentPlan(id, personId, aspiration, next, activities, now, version);
     }
 
     public DevelopmentPlan withAspiration(String text, Instant now) {
-        return new DevelopmentPlan(id, personId, text, skillGaps, activities, now);
+        return new DevelopmentPlan(id, personId, text, skillGaps, activities, now, version);
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,7 +20,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "owner_status", def = "{'personId': 1, 'status': 1}")
 public record Goal(@Id String id, String personId, String title, String measure, String why, Integer confidence,
                    LocalDate due, Status status, int progress, List<Progress> history, Visibility visibility,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt,
+                   @Version Long version) {
+
+    /** A new Goal, not stored yet (the store sets its version). */
+    public Goal(String id, String personId, String title, String measure, String why, Integer confidence, LocalDate due, Status status, int progress, List<Progress> history, Visibility visibility, Instant createdAt, Instant updatedAt) {
+        this(id, personId, title, measure, why, confidence, due, status, progress, history, visibility, createdAt, updatedAt, null);
+    }
+
 
     public enum Status { ACTIVE, DONE, DROPPED }
 
@@ -29,6 +38,7 @@ public record Goal(@Id String id, String personId, String title, String measure,
     public record Progress(String checkInId, int value, Instant at) {
     }
 
+    @PersistenceCreator
     public Goal {
         history = history == null ? List.of() : List.copyOf(history);
         status = status == null ? Status.ACTIVE : status;
@@ -49,11 +59,11 @@ public record Goal(@Id String id, String personId, String title, String measure,
         next.add(new Progress(checkInId, value, at));
         Status nextStatus = value >= 10 ? Status.DONE : status;
         return new Goal(id, personId, title, measure, why, confidence, due, nextStatus, value, next, visibility,
-                createdAt, at);
+                createdAt, at, version);
     }
 
     public Goal withStatus(Status next, Instant at) {
         return new Goal(id, personId, title, measure, why, confidence, due, next, progress, history, visibility,
-                createdAt, at);
+                createdAt, at, version);
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,7 +19,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("oneOnOnes")
 public record OneOnOne(@Id String id, String personId, @Indexed String managerId, String cadence, LocalDate nextDate,
                        List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions, Instant lastHeldAt,
-                       Instant updatedAt) {
+                       Instant updatedAt,
+                       @Version Long version) {
+
+    /** A new OneOnOne, not stored yet (the store sets its version). */
+    public OneOnOne(String id, String personId, String managerId, String cadence, LocalDate nextDate, List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions, Instant lastHeldAt, Instant updatedAt) {
+        this(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, lastHeldAt, updatedAt, null);
+    }
+
 
     public record TalkingPoint(String id, String text, boolean shared, Instant at) {
     }
@@ -25,6 +34,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
     public record AgreedAction(String id, String text, String owner, LocalDate due, boolean done, Instant at) {
     }
 
+    @PersistenceCreator
     public OneOnOne {
         talkingPoints = talkingPoints == null ? List.of() : List.copyOf(talkingPoints);
         agreedActions = agreedActions == null ? List.of() : List.copyOf(agreedActions);
@@ -46,7 +56,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
 
     /** This series with a 1:1 held at {@code at}: earlier talking points are no longer open. */
     public OneOnOne held(Instant at) {
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, at, at);
+        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, at, at, version);
     }
 
     public OneOnOne withTalkingPoint(TalkingPoint point, Instant now) {
@@ -55,7 +65,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
         }
         List<TalkingPoint> next = new ArrayList<>(talkingPoints);
         next.add(point);
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, next, agreedActions, lastHeldAt, now);
+        return new OneOnOne(id, personId, managerId, cadence, nextDate, next, agreedActions, lastHeldAt, now, version);
     }
 
     public OneOnOne withAgreedAction(AgreedAction action, Instant now) {
@@ -64,10 +74,10 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
         }
         List<AgreedAction> next = new ArrayList<>(agreedActions);
         next.add(action);
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, next, lastHeldAt, now);
+        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, next, lastHeldAt, now, version);
     }
 
     public OneOnOne withNextDate(LocalDate date, Instant now) {
-        return new OneOnOne(id, personId, managerId, cadence, date, talkingPoints, agreedActions, lastHeldAt, now);
+        return new OneOnOne(id, personId, managerId, cadence, date, talkingPoints, agreedActions, lastHeldAt, now, version);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,7 +19,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("people")
 public record Person(@Id String id, Map<String, String> platformIds, String name, String timezone, String locale,
                      WorkingHours workingHours, @Indexed String managerId, boolean peerCoaching, Instant createdAt,
-                     Instant updatedAt) {
+                     Instant updatedAt,
+                     @Version Long version) {
+
+    /** A new Person, not stored yet (the store sets its version). */
+    public Person(String id, Map<String, String> platformIds, String name, String timezone, String locale, WorkingHours workingHours, String managerId, boolean peerCoaching, Instant createdAt, Instant updatedAt) {
+        this(id, platformIds, name, timezone, locale, workingHours, managerId, peerCoaching, createdAt, updatedAt, null);
+    }
+
 
     /** When the person wants to be reached, in their timezone. */
     public record WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
@@ -25,6 +34,7 @@ public record Person(@Id String id, Map<String, String> platformIds, String name
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
     }
 
+    @PersistenceCreator
     public Person {
         platformIds = platformIds == null ? Map.of() : Map.copyOf(platformIds);
         timezone = timezone == null ? "UTC" : timezone;
