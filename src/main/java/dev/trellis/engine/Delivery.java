@@ -13,6 +13,13 @@ public sealed interface Delivery {
     record RetryLater(java.time.Duration after, String reason) implements Delivery {
     }
 
+    /**
+     * Not now because the platform's pace or rate limit says so ({@code Retry-After}); waiting is not a failed
+     * attempt, so a message is never given up for being paced.
+     */
+    record Paced(java.time.Duration after, String reason) implements Delivery {
+    }
+
     /** Will never succeed (channel gone, app uninstalled): recorded and dropped. */
     record Failed(String reason) implements Delivery {
     }

@@ -62,7 +62,9 @@ final class Notices {
             log.warn("Slack notice {} failed", key, Redacted.of(e));
             return;
         }
-        if (delivery instanceof Delivery.RetryLater later) {
+        if (delivery instanceof Delivery.Paced paced) {
+            scheduler.schedule(() -> attempt(tries, key, send), paced.after().toMillis(), TimeUnit.MILLISECONDS);
+        } else if (delivery instanceof Delivery.RetryLater later) {
             if (tries >= MAX_TRIES) {
                 log.warn("Slack notice {} given up after {} tries ({})", key, tries, later.reason());
             } else {

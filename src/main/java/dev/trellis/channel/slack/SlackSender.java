@@ -20,8 +20,9 @@ import dev.trellis.engine.Delivery;
 
 /**
  * Calls the Slack Web API for outbound messages, one {@link ChannelPacer} per workspace. A 429 pauses only that
- * workspace for its {@code Retry-After}; transient failures are retried with exponential backoff by answering
- * {@link Delivery.RetryLater}; every other Slack error cannot heal by retrying ({@code channel_not_found},
+ * workspace for its {@code Retry-After}; pacing and 429s answer {@link Delivery.Paced}, which never counts as a failed
+ * try. Transient failures are retried with exponential backoff by answering {@link Delivery.RetryLater}; every other
+ * Slack error cannot heal by retrying ({@code channel_not_found},
  * {@code not_in_channel}, {@code invalid_auth}, {@code token_revoked}, {@code invalid_blocks}, ...) and gives up with
  * {@link Delivery.Failed}. Never blocks the calling thread on a wait.
  */
@@ -67,7 +68,7 @@ final class SlackSender {
         Instant now = clock.instant();
         Duration wait = pacer.reserve(channel, now);
         if (!wait.isZero()) {
-            return new Delivery.RetryLater(wait, "paced");
+            return new Delivery.Paced(wait, "paced");
         }
         try {
             T response = call.call(client);
@@ -82,7 +83,7 @@ final class SlackSender {
                 Duration retryAfter = retryAfter(e.getResponse().header("Retry-After"));
                 pacer.pauseUntil(now.plus(retryAfter));
                 log.info("Slack rate-limited workspace {}; pausing it for {}", teamId, retryAfter);
-                return new Delivery.RetryLater(retryAfter, "rate limited");
+                return new Delivery.Paced(retryAfter, "rate limited");
             }
             String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
                     : status >= 500 ? "internal_error" : "http_" + status;

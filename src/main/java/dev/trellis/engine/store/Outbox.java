@@ -101,6 +101,10 @@ class Outbox {
             store.markSent(id, message.id(), attempt, sent.platformRef());
             return true;
         }
+        if (delivery instanceof Delivery.Paced paced) {
+            store.markRetry(id, message.id(), message.attempts(), now.plus(paced.after()));
+            return false;
+        }
         if (delivery instanceof Delivery.RetryLater retry && attempt < properties.deliveryAttempts()) {
             store.markRetry(id, message.id(), attempt, now.plus(retry.after()));
             return false;

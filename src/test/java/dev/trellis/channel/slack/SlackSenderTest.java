@@ -57,9 +57,9 @@ class SlackSenderTest {
         api.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("limit").whenScenarioStateIs("limited")
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1.2\"}")));
 
-        assertThat(send("T1", "D1", "m1")).isEqualTo(new Delivery.RetryLater(Duration.ofSeconds(30), "rate limited"));
+        assertThat(send("T1", "D1", "m1")).isEqualTo(new Delivery.Paced(Duration.ofSeconds(30), "rate limited"));
         clock.advance(Duration.ofSeconds(10));
-        assertThat(send("T1", "D2", "m2")).isEqualTo(new Delivery.RetryLater(Duration.ofSeconds(20), "paced"));
+        assertThat(send("T1", "D2", "m2")).isEqualTo(new Delivery.Paced(Duration.ofSeconds(20), "paced"));
         api.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
 
         clock.advance(Duration.ofSeconds(20));
@@ -71,7 +71,7 @@ class SlackSenderTest {
         api.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=DA"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
 
-        assertThat(send("TA", "DA", "a1")).isInstanceOf(Delivery.RetryLater.class);
+        assertThat(send("TA", "DA", "a1")).isInstanceOf(Delivery.Paced.class);
         assertThat(send("TB", "DB", "b1")).isEqualTo(new Delivery.Sent("1.1"));
     }
 
@@ -80,7 +80,7 @@ class SlackSenderTest {
         assertThat(send("T1", "D1", "m1")).isInstanceOf(Delivery.Sent.class);
         assertThat(send("T1", "D1", "m2")).isInstanceOf(Delivery.Sent.class);
         assertThat(send("T1", "D1", "m3")).isInstanceOf(Delivery.Sent.class);
-        assertThat(send("T1", "D1", "m4")).isEqualTo(new Delivery.RetryLater(Duration.ofSeconds(1), "paced"));
+        assertThat(send("T1", "D1", "m4")).isEqualTo(new Delivery.Paced(Duration.ofSeconds(1), "paced"));
         assertThat(send("T1", "D9", "other-channel")).isInstanceOf(Delivery.Sent.class);
 
         clock.advance(Duration.ofSeconds(1));

@@ -83,6 +83,35 @@ class OutboxTest {
                 .allSatisfy(message -> assertThat(message.status()).isEqualTo(PendingMessage.Status.SENT));
     }
 
+    @Test
+    void pacedMessageIsNeverGivenUpForWaiting() {
+        String id = "paced:" + System.nanoTime();
+        Instant now = clock.instant();
+        Outbound message = Outbound.text(id + ":1", "hello");
+        store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
+                new Recipient(id, "paced", "ana", "dm", null), List.of(PendingMessage.pending("1", message, now)),
+                List.of(TranscriptEntry.out(1, message, now)), 1L, List.of(), null, null, now));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        OutboundChannel rateLimited = new OutboundChannel() {
+            public String channel() {
+                return "paced";
+            }
+
+            public Delivery deliver(Recipient to, Outbound m) {
+                calls.add(m.id());
+                return calls.size() <= 12 ? new Delivery.Paced(Duration.ZERO, "rate limited") : new Delivery.Sent("ts");
+            }
+        };
+        var properties = new ConversationProperties(200, 5, 3, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Outbox outbox = new Outbox(store, sealing, List.of(rateLimited), properties, clock);
+
+        for (int i = 0; i < 13; i++) outbox.deliver(id);
+
+        assertThat(calls).hasSize(13);
+        assertThat(store.find(id).orElseThrow().pending()).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(PendingMessage.Status.SENT));
+    }
+
     private static void awaitThen(CountDownLatch go, Runnable work) {
         try {
             go.await();
