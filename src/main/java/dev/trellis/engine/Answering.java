@@ -98,7 +98,7 @@ final class Answering {
             return run.result();
         }
         if (input.clicked()) {
-            run.sayMessage("trellis.stale", Map.of());
+            run.notice("trellis.stale");
             return run.rejected("unknown reflection reply");
         }
         // Anything else typed is the person putting it their own way: take it as the answer.

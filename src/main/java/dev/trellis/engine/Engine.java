@@ -106,7 +106,7 @@ public final class Engine {
     private Turn clicked(TurnRun run, Event.Clicked click) {
         if (click.controlId() != null && click.controlId().startsWith(TurnRun.MENU_PREFIX)) return menuPick(run, click);
         if (!run.running() || run.openControl == null || !run.openControl.equals(click.controlId())) {
-            run.sayMessage("trellis.stale", Map.of());
+            run.notice("trellis.stale");
             return run.rejected("stale control");
         }
         run.lastActivityAt = run.now();

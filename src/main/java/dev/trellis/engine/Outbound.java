@@ -25,7 +25,12 @@ public record Outbound(String id, Kind kind, String text, List<Choice> choices, 
         /** An image (a chart), {@code imageId} names the stored PNG, {@code text} is its alt text. */
         IMAGE,
         /** The question {@code controlId} was answered with {@code text}: replace its controls. */
-        ANSWERED
+        ANSWERED,
+        /**
+         * A short note for the person alone (a click on an old question): channels that can show it privately do
+         * (Slack: an ephemeral message), others show it as text.
+         */
+        NOTICE
     }
 
     /** An option: the value sent back when clicked and the label shown. */

@@ -310,6 +310,11 @@ final class TurnRun {
         say(message(key, extra));
     }
 
+    void notice(String key) {
+        out.add(new Outbound(nextId(), Outbound.Kind.NOTICE, message(key, Map.of()), List.of(), false, null, null,
+                null, null, null, null));
+    }
+
     String text(Text text, Map<String, Object> extra) {
         if (text == null) return "";
         String template = text.isMessage() ? pick(text.messageKey()) : text.template();

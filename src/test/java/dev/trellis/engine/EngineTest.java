@@ -135,8 +135,9 @@ class EngineTest {
         Turn stale = engine.apply(ANA, second, new Event.Clicked(firstControl, List.of("no")), NOW);
 
         assertThat(stale.state()).isEqualTo(second);
-        assertThat(stale.messages()).extracting(Outbound::text)
-                .containsExactly("That question has already been answered, so I've left it as it was.");
+        assertThat(stale.messages()).extracting(Outbound::kind, Outbound::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Outbound.Kind.NOTICE,
+                        "That question has already been answered, so I've left it as it was."));
         Turn next = engine.apply(ANA, second, new Event.Clicked(stale.state().openControl(), List.of("yes")), NOW);
         assertThat(next.messages()).extracting(Outbound::id)
                 .doesNotContainAnyElementsOf(stale.messages().stream().map(Outbound::id).toList());

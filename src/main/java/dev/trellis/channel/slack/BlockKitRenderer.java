@@ -44,7 +44,7 @@ final class BlockKitRenderer {
             blocks.add(section(s -> s.text(markdownText(text))));
         }
         switch (message.kind()) {
-            case TEXT, QUESTION, NUMBER, ANSWERED -> {
+            case TEXT, QUESTION, NUMBER, ANSWERED, NOTICE -> {
             }
             case DATE -> blocks.add(controls(message.controlId(), List.of(
                     datePicker(d -> d.actionId(ActionIds.answer(message.controlId(), 0))

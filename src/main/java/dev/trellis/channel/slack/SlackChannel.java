@@ -54,6 +54,7 @@ final class SlackChannel implements OutboundChannel {
         Delivery delivery = switch (message.kind()) {
             case ANSWERED -> replaceQuestion(to, team, message);
             case IMAGE -> uploadChart(to, team, message);
+            case NOTICE -> postEphemeral(to, team, message);
             default -> post(to, team, message);
         };
         if (delivery instanceof Delivery.Failed failed && SlackSender.WORKSPACE_GONE.contains(failed.reason())) {
@@ -73,6 +74,16 @@ final class SlackChannel implements OutboundChannel {
                             response.getTs(), message.text(), clock.instant());
                     return response.getTs();
                 });
+    }
+
+    /** A note only the clicker sees, where they clicked; it leaves nothing behind in the conversation. */
+    private Delivery postEphemeral(Recipient to, String team, Outbound message) {
+        String text = renderer.render(message).fallback();
+        String threadTs = to.meta().get(SlackInbound.THREAD_TS);
+        return sender.send(team, to.address(), key(to, message),
+                client -> client.chatPostEphemeral(r -> r.channel(to.address()).user(to.personId())
+                        .threadTs(threadTs).text(text)),
+                response -> response.getMessageTs());
     }
 
     /**

@@ -42,6 +42,8 @@ class SlackGrowConversationTest {
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
         SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral"))
+                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000002.000100\"}")));
     }
 
     @DynamicPropertySource
@@ -103,7 +105,12 @@ class SlackGrowConversationTest {
                 .contains(":white_check_mark: 8").doesNotContain("\"type\":\"button\"");
 
         click(slack, importance, "3");
-        botSays("already been answered");
+        // the note on the stale click is for the clicker alone: ephemeral, not a message in the DM
+        await().atMost(Duration.ofSeconds(90)).until(() -> SLACK_API.findAll(postRequestedFor(
+                urlEqualTo("/api/chat.postEphemeral"))).stream().map(r -> SlackChannelTest.form(r.getBodyAsString()))
+                .anyMatch(form -> form.getOrDefault("text", "").contains("already been answered")
+                        && "U1".equals(form.get("user")) && "D1".equals(form.get("channel"))));
+        assertThat(posts()).noneMatch(form -> form.getOrDefault("text", "").contains("already been answered"));
 
         dm(slack, "I only give feedback in annual reviews and it comes too late");
         click(slack, botAsks("Yes, that's it"), "Yes, that's it");
