@@ -37,11 +37,14 @@ final class BlockKitRenderer {
     record Rendered(String fallback, List<LayoutBlock> blocks) {
     }
 
+    /** Slack's limit on a section's text. */
+    static final int SECTION_LIMIT = 3000;
+
     Rendered render(Outbound message) {
         String text = escape(message.text() == null ? "" : message.text());
         List<LayoutBlock> blocks = new ArrayList<>();
         if (message.kind() != Outbound.Kind.IMAGE && !text.isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(text))));
+            blocks.addAll(sections(text));
         }
         switch (message.kind()) {
             case TEXT, QUESTION, NUMBER, ANSWERED, NOTICE -> {
@@ -63,10 +66,29 @@ final class BlockKitRenderer {
         String chosen = escape(answer == null ? "" : answer);
         List<LayoutBlock> blocks = new ArrayList<>();
         if (!question.isBlank()) {
-            blocks.add(section(s -> s.text(markdownText(question))));
+            blocks.addAll(sections(question));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: " + chosen)))));
         return new Rendered(question.isBlank() ? chosen : question, blocks);
+    }
+
+    /**
+     * Text as section blocks of at most {@value #SECTION_LIMIT} characters, cut at a line break or space: Slack
+     * refuses a longer section ({@code invalid_blocks}), and a recap quoting a person's long answers can be longer.
+     */
+    static List<LayoutBlock> sections(String text) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > SECTION_LIMIT) {
+            int cut = Math.max(rest.lastIndexOf('\n', SECTION_LIMIT), rest.lastIndexOf(' ', SECTION_LIMIT));
+            if (cut < SECTION_LIMIT / 2) cut = SECTION_LIMIT;
+            String part = rest.substring(0, cut);
+            blocks.add(section(s -> s.text(markdownText(part))));
+            rest = rest.substring(cut).stripLeading();
+        }
+        String last = rest;
+        if (!last.isBlank()) blocks.add(section(s -> s.text(markdownText(last))));
+        return blocks;
     }
 
     static String escape(String text) {
