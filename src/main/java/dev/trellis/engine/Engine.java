@@ -65,10 +65,7 @@ public final class Engine {
         Words.Interrupt interrupt = parts.words().interrupt(word.isEmpty() ? "menu" : word, run.locale());
         if (interrupt != null) return interrupt(run, interrupt);
         Optional<Flow> flow = parts.flows().current(word);
-        if (flow.isPresent()) {
-            run.start(flow.get(), Map.of());
-            return run.result();
-        }
+        if (flow.isPresent()) return startOrAsk(run, flow.get(), true);
         run.sayMessage("trellis.unknownFlow", Map.of("name", word));
         return menu(run, false);
     }
@@ -117,30 +114,36 @@ public final class Engine {
         return answering.answer(run, new AnswerReader.Input(null, click.values()));
     }
 
-    /**
-     * A flow picked from a menu. Menus stay clickable (starting something is always fine when nothing runs), but
-     * while a flow runs, even an old menu's button only asks before it ends that flow.
-     */
+    /** A flow picked from a menu: menus stay clickable, and {@link #startOrAsk} keeps that safe. */
     private Turn menuPick(TurnRun run, Event.Clicked click) {
         Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
                 : parts.flows().current(click.values().get(0));
         if (flow.isEmpty()) return menu(run, false);
         run.out.add(Answering.answered(run, click.controlId(), flow.get().title()));
-        if (!run.running()) {
-            run.start(flow.get(), Map.of());
+        return startOrAsk(run, flow.get(), false);
+    }
+
+    /**
+     * Starts {@code flow}, or, while another flow runs, asks first: a command or a menu button (perhaps an old one,
+     * perhaps sent on the person's behalf, like an accepted peer invitation) never ends a conversation silently.
+     * Asking for the running flow again by command starts it over; from a menu it carries on where it was.
+     */
+    private Turn startOrAsk(TurnRun run, Flow flow, boolean startOverSame) {
+        if (!run.running() || startOverSame && flow.id().equals(run.flowId)) {
+            run.start(flow, Map.of());
             return run.result();
         }
         if (!versions.load(run)) return run.result();
         run.lastActivityAt = run.now();
         run.status = Status.ACTIVE;
-        if (flow.get().id().equals(run.flowId)) {
+        if (flow.id().equals(run.flowId)) {
             run.sayMessage("trellis.menu.same", Map.of("title", run.title()));
             run.askAgain();
             return run.result();
         }
-        run.openControl = run.turn + TurnRun.SWITCH_MARK + flow.get().id();
+        run.openControl = run.turn + TurnRun.SWITCH_MARK + flow.id();
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
-                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.get().title())),
+                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())),
                 List.of(new Outbound.Choice("yes", run.message("trellis.yes", Map.of())),
                         new Outbound.Choice("no", run.message("trellis.no", Map.of()))),
                 false, null, null, null, null, run.openControl, null));
