@@ -32,9 +32,18 @@ final class Notices {
     }
 
     void post(String teamId, String channel, String key, String text, List<LayoutBlock> blocks) {
-        scheduler.execute(() -> attempt(1, key, () -> sender.send(teamId, channel, key,
-                client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)),
-                response -> response.getTs())));
+        post(teamId, channel, key, text, blocks, () -> { });
+    }
+
+    /** Posts in the background; {@code onSent} runs once Slack has the message. */
+    void post(String teamId, String channel, String key, String text, List<LayoutBlock> blocks, Runnable onSent) {
+        scheduler.execute(() -> attempt(1, key, () -> {
+            Delivery delivery = sender.send(teamId, channel, key,
+                    client -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)),
+                    response -> response.getTs());
+            if (delivery instanceof Delivery.Sent) onSent.run();
+            return delivery;
+        }));
     }
 
     void update(String teamId, String channel, String ts, String key, String text, List<LayoutBlock> blocks) {

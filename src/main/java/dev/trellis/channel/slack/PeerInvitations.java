@@ -9,6 +9,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,8 +49,11 @@ final class PeerInvitations {
 
     @Document(COLLECTION)
     record Invitation(@Id String id, String teamId, String inviter, String partner, Status status, Instant createdAt,
-                      Instant answeredAt) {
+                      Instant answeredAt, Instant sentAt) {
     }
+
+    /** An invitation not sent this long after it was stored was lost (a restart): it is sent again. */
+    private static final Duration UNSENT_AFTER = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final Inbox inbox;
@@ -80,16 +85,30 @@ final class PeerInvitations {
         }
         String id = command.getTeamId() + ":" + command.getTriggerId();
         try {
-            mongo.insert(new Invitation(id, command.getTeamId(), command.getUserId(), partnerId, Status.PENDING,
-                    clock.instant(), null));
-            notices.post(command.getTeamId(), partnerId, "peer-invite/" + id,
-                    "<@" + command.getUserId() + "> invites you to a peer-coaching session.",
-                    invitationBlocks(id, command.getUserId()));
+            send(mongo.insert(new Invitation(id, command.getTeamId(), command.getUserId(), partnerId, Status.PENDING,
+                    clock.instant(), null, null)));
         } catch (DuplicateKeyException retried) {
             // Slack re-sent the same command; the first one already invited
         }
         return "I've asked <@" + partnerId + "> whether they'd like a peer-coaching session with you. "
                 + "Nothing starts unless they accept.";
+    }
+
+    private void send(Invitation invitation) {
+        notices.post(invitation.teamId(), invitation.partner(), "peer-invite/" + invitation.id(),
+                "<@" + invitation.inviter() + "> invites you to a peer-coaching session.",
+                invitationBlocks(invitation.id(), invitation.inviter()),
+                () -> mongo.updateFirst(query(where("_id").is(invitation.id())),
+                        new Update().set("sentAt", clock.instant()), Invitation.class));
+    }
+
+    /** Sends again what a restart kept from being sent: the invitation is stored before Slack is answered. */
+    @Scheduled(initialDelayString = "${slack.peer-resend-interval:60s}",
+            fixedDelayString = "${slack.peer-resend-interval:60s}")
+    void resendUnsent() {
+        Instant before = clock.instant().minus(UNSENT_AFTER);
+        mongo.find(query(where("status").is(Status.PENDING).and("sentAt").is(null).and("createdAt").lt(before)),
+                Invitation.class).forEach(this::send);
     }
 
     boolean isAnswer(BlockActionPayload payload) {

@@ -84,6 +84,26 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
         assertThat(SlackChannelTest.lastForm("/api/views.publish")).containsEntry("user_id", "U9");
     }
 
+    @Autowired
+    PeerInvitations invitations;
+
+    @Test
+    void invitationStoredButNeverSentBeforeACrashIsSentByTheRescan() {
+        java.time.Instant stored = java.time.Instant.now().minus(Duration.ofMinutes(5));
+        mongo.insert(new PeerInvitations.Invitation("T1:lost-trigger", "T1", "U1", "U5",
+                PeerInvitations.Status.PENDING, stored, null, null));
+
+        invitations.resendUnsent();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK_API.findAll(postRequestedFor(
+                urlEqualTo("/api/chat.postMessage"))).stream().anyMatch(r -> r.getBodyAsString().contains("channel=U5")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById("T1:lost-trigger",
+                PeerInvitations.Invitation.class).sentAt() != null);
+        int posts = SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).size();
+        invitations.resendUnsent();
+        assertThat(SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")))).as("sent once").hasSize(posts);
+    }
+
     @Test
     void peerInvitationAsksThePartnerAndStartsNothingBeforeConsent() throws Exception {
         HttpResponse<String> reply = slack.form(Map.of("command", "/coach", "text", "peer <@U2|bob>", "team_id", "T1",
