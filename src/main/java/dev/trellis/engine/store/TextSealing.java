@@ -51,14 +51,6 @@ final class TextSealing {
                 entry.message() == null ? null : open(owner, entry.message()), entry.at());
     }
 
-    String sealText(String owner, String text) {
-        return codec.seal(owner, text);
-    }
-
-    String openText(String owner, String stored) {
-        return codec.open(owner, stored);
-    }
-
     private static ConversationState mapVars(ConversationState s, UnaryOperator<Map<String, Object>> f) {
         List<ConversationState.Frame> stack = s.stack().stream()
                 .map(frame -> new ConversationState.Frame(frame.flowId(), frame.flowVersion(), frame.stepId(),
