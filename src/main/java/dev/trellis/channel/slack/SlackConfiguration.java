@@ -64,14 +64,14 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, ObjectProvider<Clock> clock) {
-        return new SlackSender(slackMethods, clock.getIfAvailable(Clock::systemUTC), properties.messagesPerSecond(),
+    SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
+        return new SlackSender(slackMethods, clock, properties.messagesPerSecond(),
                 properties.burst());
     }
 
     @Bean(initMethod = "createIndexes")
-    SentMessages slackSentMessages(MongoTemplate mongo, ObjectProvider<FreeTextCodec> codec) {
-        return new SentMessages(mongo, codec.getIfAvailable(() -> FreeTextCodec.PLAIN));
+    SentMessages slackSentMessages(MongoTemplate mongo, FreeTextCodec codec) {
+        return new SentMessages(mongo, codec);
     }
 
     @Bean(initMethod = "reactivateAll")
@@ -81,14 +81,14 @@ class SlackConfiguration {
 
     @Bean
     SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces, ChartImages charts,
-                              ObjectProvider<Clock> clock) {
+                              Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 
     @Bean
-    SlackPeople slackPeople(MethodsClient slackMethods, SlackProperties properties, ObjectProvider<Clock> clock) {
-        return new SlackPeople(slackMethods, clock.getIfAvailable(Clock::systemUTC), properties.peopleCacheTtl());
+    SlackPeople slackPeople(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
+        return new SlackPeople(slackMethods, clock, properties.peopleCacheTtl());
     }
 
     @Bean
@@ -97,28 +97,28 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackInbound slackInbound(SlackPeople slackPeople, Notices slackNotices, ObjectProvider<Clock> clock) {
-        return new SlackInbound(clock.getIfAvailable(Clock::systemUTC), slackPeople, slackNotices);
+    SlackInbound slackInbound(SlackPeople slackPeople, Notices slackNotices, Clock clock) {
+        return new SlackInbound(clock, slackPeople, slackNotices);
     }
 
     @Bean
-    AppHome slackAppHome(MethodsClient slackMethods, ObjectProvider<FlowCatalog> flows,
+    AppHome slackAppHome(MethodsClient slackMethods, FlowCatalog flows,
                          ObjectProvider<PersonContext> people, Notices slackNotices) {
-        return new AppHome(slackMethods, () -> flows.getIfAvailable() == null ? List.of() : flows.getObject().listed(),
+        return new AppHome(slackMethods, flows::listed,
                 people.getIfAvailable(() -> PersonContext.NONE), slackNotices);
     }
 
     @Bean
     PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
-                                         Notices slackNotices, ObjectProvider<Clock> clock) {
-        return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock.getIfAvailable(Clock::systemUTC));
+                                         Notices slackNotices, Clock clock) {
+        return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock);
     }
 
     @Bean
     SlackEvents slackEvents(Inbox inbox, SlackInbound slackInbound, PeerInvitations slackPeerInvitations,
-                            AppHome slackAppHome, Workspaces workspaces, ObjectProvider<Clock> clock) {
+                            AppHome slackAppHome, Workspaces workspaces, Clock clock) {
         return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 
     @Bean
@@ -151,10 +151,10 @@ class SlackConfiguration {
 
         @Bean
         ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackApp, SlackProperties properties,
-                                                                      ObjectProvider<Clock> clock) {
+                                                                      Clock clock) {
             SlackEventsServlet servlet = new SlackEventsServlet(slackApp,
                     new SlackSignature(properties.signingSecret(), properties.clockSkew()),
-                    clock.getIfAvailable(Clock::systemUTC), properties.maxBodyBytes());
+                    clock, properties.maxBodyBytes());
             return new ServletRegistrationBean<>(servlet, "/slack/events");
         }
     }
