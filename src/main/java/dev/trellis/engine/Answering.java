@@ -74,10 +74,8 @@ final class Answering {
         String reflection = reply != null ? reply.text()
                 : run.message("trellis.reflect.check", Map.of("reflection", said));
         run.openControl = control + TurnRun.REFLECT_SUFFIX;
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM, reflection,
-                List.of(new Outbound.Choice("yes", run.message("trellis.reflect.yes", Map.of())),
-                        new Outbound.Choice("no", run.message("trellis.reflect.no", Map.of()))),
-                false, null, null, null, null, run.openControl, null));
+        run.out.add(Outbound.confirm(run.nextId(), reflection, run.message("trellis.reflect.yes", Map.of()),
+                run.message("trellis.reflect.no", Map.of()), run.openControl));
     }
 
     private Turn reflectReply(TurnRun run, Step step, AnswerReader.Input input) {

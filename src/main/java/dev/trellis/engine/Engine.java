@@ -142,11 +142,7 @@ public final class Engine {
             return run.result();
         }
         run.openControl = run.turn + TurnRun.SWITCH_MARK + flow.id();
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
-                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())),
-                List.of(new Outbound.Choice("yes", run.message("trellis.yes", Map.of())),
-                        new Outbound.Choice("no", run.message("trellis.no", Map.of()))),
-                false, null, null, null, null, run.openControl, null));
+        run.askYesNo(run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())));
         return run.result();
     }
 

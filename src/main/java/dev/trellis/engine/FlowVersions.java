@@ -2,7 +2,6 @@ package dev.trellis.engine;
 
 import dev.trellis.flow.Flow;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,11 +42,7 @@ final class FlowVersions {
             return true;
         }
         run.openControl = run.turn + TurnRun.RESTART_SUFFIX;
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CONFIRM,
-                run.message("trellis.flowChanged", Map.of("title", run.title())),
-                List.of(new Outbound.Choice("yes", run.message("trellis.yes", Map.of())),
-                        new Outbound.Choice("no", run.message("trellis.no", Map.of()))),
-                false, null, null, null, null, run.openControl, null));
+        run.askYesNo(run.message("trellis.flowChanged", Map.of("title", run.title())));
         return false;
     }
 

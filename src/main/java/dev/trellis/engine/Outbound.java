@@ -45,6 +45,12 @@ public record Outbound(String id, Kind kind, String text, List<Choice> choices, 
         return controlId != null && kind != Kind.ANSWERED;
     }
 
+    /** A yes/no question; the answer comes back as the value {@code yes} or {@code no}. */
+    public static Outbound confirm(String id, String text, String yesLabel, String noLabel, String controlId) {
+        return new Outbound(id, Kind.CONFIRM, text, List.of(new Choice("yes", yesLabel), new Choice("no", noLabel)),
+                false, null, null, null, null, controlId, null);
+    }
+
     public static Outbound text(String id, String text) {
         return new Outbound(id, Kind.TEXT, text, List.of(), false, null, null, null, null, null, null);
     }

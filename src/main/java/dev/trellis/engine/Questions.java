@@ -38,9 +38,8 @@ final class Questions {
                     s.max(), run.optionalText(s.minLabel()), run.optionalText(s.maxLabel()), controlId, null);
         }
         if (kind instanceof StepKind.Confirm c) {
-            return new Outbound(run.nextId(), Outbound.Kind.CONFIRM, run.text(c.text(), Map.of()),
-                    List.of(new Outbound.Choice("yes", yesLabel(run, c)), new Outbound.Choice("no", noLabel(run, c))), false,
-                    null, null, null, null, controlId, null);
+            return Outbound.confirm(run.nextId(), run.text(c.text(), Map.of()), yesLabel(run, c), noLabel(run, c),
+                    controlId);
         }
         throw new IllegalStateException("step '" + step.id() + "' is not a question");
     }

@@ -310,6 +310,12 @@ final class TurnRun {
         say(message(key, extra));
     }
 
+    /** The engine's own yes/no question (not a flow step), under the open control. */
+    void askYesNo(String text) {
+        out.add(Outbound.confirm(nextId(), text, message("trellis.yes", Map.of()), message("trellis.no", Map.of()),
+                openControl));
+    }
+
     void notice(String key) {
         out.add(new Outbound(nextId(), Outbound.Kind.NOTICE, message(key, Map.of()), List.of(), false, null, null,
                 null, null, null, null));
