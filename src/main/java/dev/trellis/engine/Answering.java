@@ -18,15 +18,18 @@ final class Answering {
         this.parts = parts;
     }
 
+    /** The person answered the open question, which is the current step's own, a reflection of it or a probe. */
     Turn answer(TurnRun run, AnswerReader.Input input) {
-        Step step = run.currentStep();
-        if (run.openControl != null && run.openControl.endsWith(TurnRun.REFLECT_SUFFIX)) {
-            return reflectReply(run, step, input);
-        }
+        Step step = run.walk.currentStep();
+        OpenQuestion open = run.question;
+        if (open instanceof OpenQuestion.ReflectConfirm) return reflectReply(run, step, input);
         // the answer to a probe ("if you had to guess?") is taken as it is: reflecting it again would nag
-        boolean probed = run.openControl != null && run.openControl.endsWith(TurnRun.PROBE_SUFFIX);
+        boolean probed = open instanceof OpenQuestion.Probe;
+        if (!probed && !(open instanceof OpenQuestion.Step)) {
+            throw new IllegalStateException("not a step's question: " + (open == null ? null : open.getClass()));
+        }
         Answer answer = read(run, step, input);
-        if (answer instanceof Answer.Valid valid) return accept(run, step, valid, !probed);
+        if (answer instanceof Answer.Valid valid) return accept(run, step, valid, probed);
         return retry(run, step, (Answer.Invalid) answer);
     }
 
@@ -46,36 +49,34 @@ final class Answering {
         throw new IllegalStateException("step '" + step.id() + "' does not take answers");
     }
 
-    private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean mayReflect) {
-        if (!run.openControl.endsWith(TurnRun.PROBE_SUFFIX)) run.rememberForBack();
+    private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean probed) {
+        if (!probed) run.walk.rememberForBack();
         if (step.save() != null) run.vars.put(step.save(), valid.value());
         run.vars.remove(TurnRun.OPTIONS_VAR);
         run.attempts = 0;
-        String control = run.openControl;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
-        if (!typedQuestion) run.out.add(answered(run, control, valid.display()));
-        if (mayReflect && step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
-            offerReflection(run, control, said);
+        if (!typedQuestion) run.answered(valid.display());
+        if (!probed && step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
+            offerReflection(run, said);
             return run.result();
         }
-        run.openControl = null;
-        run.runFrom(run.after(step));
+        run.question = null;
+        run.walk.runFrom(run.walk.after(step));
         return run.result();
     }
 
-    private void offerReflection(TurnRun run, String control, String said) {
+    private void offerReflection(TurnRun run, String said) {
         Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), run.turn);
         if (reply != null && reply.probe()) {
-            run.openControl = control + TurnRun.PROBE_SUFFIX;
+            run.question = new OpenQuestion.Probe(OpenQuestion.engineControl(run.turn, "probe"));
             run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
-                    null, null, run.openControl, null));
+                    null, null, run.question.controlId(), null));
             return;
         }
         String reflection = reply != null ? reply.text()
                 : run.message("trellis.reflect.check", Map.of("reflection", said));
-        run.openControl = control + TurnRun.REFLECT_SUFFIX;
-        run.out.add(Outbound.confirm(run.nextId(), reflection, run.message("trellis.reflect.yes", Map.of()),
-                run.message("trellis.reflect.no", Map.of()), run.openControl));
+        run.askYesNo(new OpenQuestion.ReflectConfirm(OpenQuestion.engineControl(run.turn, "reflect")), reflection,
+                "trellis.reflect.yes", "trellis.reflect.no");
     }
 
     private Turn reflectReply(TurnRun run, Step step, AnswerReader.Input input) {
@@ -83,15 +84,14 @@ final class Answering {
         String no = run.message("trellis.reflect.no", Map.of());
         Answer reply = parts.reader().confirm(input, yes, no, run.locale());
         if (reply instanceof Answer.Valid valid) {
-            run.out.add(answered(run, run.openControl, valid.display()));
+            run.answered(valid.display());
             if (Boolean.TRUE.equals(valid.value())) {
-                run.openControl = null;
-                run.runFrom(run.after(step));
+                run.question = null;
+                run.walk.runFrom(run.walk.after(step));
             } else {
                 if (!run.history.isEmpty()) run.history.remove(run.history.size() - 1);
                 run.sayMessage("trellis.reflect.correct", Map.of());
-                run.openControl = run.turn + "." + step.id();
-                run.ask(step);
+                run.walk.ask(step);
             }
             return run.result();
         }
@@ -102,11 +102,11 @@ final class Answering {
         // Anything else typed is the person putting it their own way: take it as the answer.
         Answer corrected = read(run, step, input);
         if (corrected instanceof Answer.Valid valid) {
-            run.out.add(answered(run, run.openControl, valid.display()));
+            run.answered(valid.display());
             if (step.save() != null) run.vars.put(step.save(), valid.value());
             run.sayMessage("trellis.reflect.thanks", Map.of());
-            run.openControl = null;
-            run.runFrom(run.after(step));
+            run.question = null;
+            run.walk.runFrom(run.walk.after(step));
             return run.result();
         }
         return retry(run, step, (Answer.Invalid) corrected);
@@ -114,12 +114,12 @@ final class Answering {
 
     private Turn retry(TurnRun run, Step step, Answer.Invalid invalid) {
         run.attempts++;
-        var retry = run.retryOf(step);
+        var retry = FlowWalk.retryOf(step);
         if (run.attempts > retry.max() && retry.then() != null) {
             run.attempts = 0;
             run.vars.remove(TurnRun.OPTIONS_VAR);
             run.sayMessage("trellis.retry.moveOn", Map.of());
-            run.runFrom(retry.then());
+            run.walk.runFrom(retry.then());
             return run.result();
         }
         if (step.kind() instanceof StepKind.Ask ask && ask.validate() != null && ask.validate().message() != null) {
@@ -127,13 +127,8 @@ final class Answering {
         } else {
             run.sayMessage("trellis.retry." + invalid.messageKey(), invalid.args());
         }
-        run.askAgain();
+        run.walk.askAgain();
         run.outcome = new Turn.Outcome.Retried(step.id(), run.attempts);
         return run.result();
-    }
-
-    static Outbound answered(TurnRun run, String controlId, String display) {
-        return new Outbound(run.nextId(), Outbound.Kind.ANSWERED, display, List.of(), false, null, null, null, null,
-                controlId, null);
     }
 }

@@ -58,4 +58,27 @@ public record Inbound(String channel, String eventId, String personId, String ad
     public Inbound withMeta(Map<String, String> newMeta) {
         return new Inbound(channel, eventId, personId, address, kind, text, controlId, values, newMeta, receivedAt);
     }
+
+    /**
+     * What a scheduled timer carries into a conversation ({@link Kind#TIMER}): which timer fired for which moment,
+     * the flow (and optionally the step of it) to run, and that flow's starting variables. Ids and figures only,
+     * never text a person wrote. A timer that finds the person in another flow waits in the conversation until that
+     * flow ends.
+     *
+     * @param timerId     the timer's stable id (the inbox event id is {@code timerId:scheduledAt})
+     * @param scheduledAt the moment the timer was set for
+     * @param stepId      the step of {@code flowId} to start at; null starts at the flow's start
+     */
+    public record Timer(String timerId, Instant scheduledAt, String flowId, String stepId, Map<String, Object> vars) {
+        public Timer {
+            java.util.Objects.requireNonNull(timerId, "timerId");
+            java.util.Objects.requireNonNull(flowId, "flowId");
+            vars = vars == null ? Map.of() : Map.copyOf(vars);
+        }
+
+        /** The inbox event id of this timer's firing: one event per timer and moment, however often it is sent. */
+        public String eventId() {
+            return timerId + ":" + (scheduledAt == null ? "now" : scheduledAt.toString());
+        }
+    }
 }
