@@ -21,7 +21,7 @@ import java.util.Map;
 public record ConversationState(String flowId, String flowVersion, String stepId, Map<String, Object> vars,
                                 Status status, int attempts, List<Frame> stack, List<Snapshot> history, long turn,
                                 OpenQuestion question, Instant wakeAt, Instant lastActivityAt, Instant startedAt,
-                                Profile profile, long actions, List<Inbound.Timer> timers) {
+                                Profile profile, Long actions, List<Inbound.Timer> timers) {
 
     public enum Status {
         /** No flow is running (new, or after one ended). */
@@ -43,7 +43,10 @@ public record ConversationState(String flowId, String flowVersion, String stepId
     }
 
     /** A question step visited earlier, with the variables and action count as they were before it was asked. */
-    public record Snapshot(String stepId, Map<String, Object> vars, long actions) {
+    public record Snapshot(String stepId, Map<String, Object> vars, Long actions) {
+        public Snapshot {
+            actions = actions == null ? 0L : actions;
+        }
     }
 
     /** What the engine knows about the person for wording and dates. */
@@ -62,13 +65,15 @@ public record ConversationState(String flowId, String flowVersion, String stepId
         stack = stack == null ? List.of() : List.copyOf(stack);
         history = history == null ? List.of() : List.copyOf(history);
         timers = timers == null ? List.of() : List.copyOf(timers);
+        // boxed so that documents stored before the count existed read as 0
+        actions = actions == null ? 0L : actions;
         status = status == null ? Status.IDLE : status;
         profile = profile == null ? Profile.DEFAULT : profile;
     }
 
     public static ConversationState idle(Profile profile) {
         return new ConversationState(null, null, null, Map.of(), Status.IDLE, 0, List.of(), List.of(), 0, null,
-                null, null, null, profile, 0, List.of());
+                null, null, null, profile, 0L, List.of());
     }
 
     /** The same state for a person whose profile is now {@code newProfile}. */

@@ -80,7 +80,7 @@ class StoredChatHistoryTest {
                 return Optional.of(new ConversationState("grow", "v1", "importance", Map.of(),
                         ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1,
                         openControl == null ? null : new OpenQuestion.Step(openControl), null, AT, AT,
-                        ConversationState.Profile.DEFAULT, 0, List.of()));
+                        ConversationState.Profile.DEFAULT, 0L, List.of()));
             }
 
             @Override
