@@ -6,16 +6,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.trellis.engine.PlatformIdentity;
+
 /**
- * A reminder to set for one person: at {@code due}, start {@code flowId} in the conversation on {@code channel}
- * (replies go to {@code address} when the conversation has none yet) with {@code ids} as its starting variables.
+ * A reminder to set for one person (a Trellis person id): at {@code due}, start {@code flowId} in the person's
+ * conversation with {@code to} (replies go to {@code address} when the conversation has no home yet) with {@code ids}
+ * as its starting variables.
  * {@code name} is unique per person: setting a reminder of the same name again replaces it. A reminder that fires
  * more than {@code tolerance} late is skipped, unless {@code sendBefore} is still ahead (a 1:1 nudge before its
  * meeting is worth sending late).
  *
  * @param ids record ids and choices only (a goal id, a date): never text a person wrote
  */
-public record Reminder(String personId, String name, String channel, String address, String flowId,
+public record Reminder(String personId, String name, PlatformIdentity to, String address, String flowId,
                        Map<String, String> ids, Instant due, Duration tolerance, Instant sendBefore) {
 
     /** How late a reminder may be before it is skipped, unless said otherwise. */
@@ -27,7 +30,7 @@ public record Reminder(String personId, String name, String channel, String addr
 
     public Reminder {
         Objects.requireNonNull(personId, "personId");
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(flowId, "flowId");
         Objects.requireNonNull(due, "due");
         if (name == null || !NAME.matcher(name).matches()) {
@@ -41,13 +44,13 @@ public record Reminder(String personId, String name, String channel, String addr
         if (tolerance.isNegative()) throw new IllegalArgumentException("tolerance must not be negative");
     }
 
-    public static Reminder of(String personId, String name, String channel, String address, String flowId,
+    public static Reminder of(String personId, String name, PlatformIdentity to, String address, String flowId,
                               Map<String, String> ids, Instant due) {
-        return new Reminder(personId, name, channel, address, flowId, ids, due, DEFAULT_TOLERANCE, null);
+        return new Reminder(personId, name, to, address, flowId, ids, due, DEFAULT_TOLERANCE, null);
     }
 
-    /** The conversation the reminder speaks in. */
-    public String conversationId() {
-        return channel + ":" + personId;
+    /** The same reminder due at another moment (the next occurrence, a snooze). */
+    public Reminder at(Instant when) {
+        return new Reminder(personId, name, to, address, flowId, ids, when, tolerance, sendBefore);
     }
 }

@@ -20,6 +20,8 @@ final class TimerData {
 
     static final String PERSON = "person";
     static final String CHANNEL = "channel";
+    static final String WORKSPACE = "workspace";
+    static final String USER = "user";
     static final String ADDRESS = "address";
     static final String FLOW = "flow";
     static final String TOLERANCE = "tolerance";
@@ -56,7 +58,9 @@ final class TimerData {
     static JobDataMap of(Reminder reminder) {
         JobDataMap data = new JobDataMap();
         data.put(PERSON, reminder.personId());
-        data.put(CHANNEL, reminder.channel());
+        data.put(CHANNEL, reminder.to().platform());
+        data.put(WORKSPACE, reminder.to().workspace());
+        data.put(USER, reminder.to().userId());
         if (reminder.address() != null) data.put(ADDRESS, reminder.address());
         data.put(FLOW, reminder.flowId());
         data.put(TOLERANCE, reminder.tolerance().toString());
@@ -88,8 +92,8 @@ final class TimerData {
      * control id, the flow as the text and the ids as meta.
      */
     static Inbound inbound(JobKey job, JobDataMap data, Instant due, Instant firedAt) {
-        return new Inbound(data.getString(CHANNEL), eventId(job, due), data.getString(PERSON),
-                data.getString(ADDRESS), Inbound.Kind.TIMER, data.getString(FLOW), timerId(job), List.of(),
-                ids(data), firedAt);
+        return new Inbound(data.getString(CHANNEL), eventId(job, due), data.getString(WORKSPACE),
+                data.getString(USER), Inbound.Place.PRIVATE, data.getString(ADDRESS), Inbound.Kind.TIMER,
+                data.getString(FLOW), timerId(job), List.of(), ids(data), firedAt);
     }
 }

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.boot.WebApplicationType;
@@ -47,9 +46,6 @@ class TwoNodesTest {
     static class Node {
     }
 
-    @TempDir
-    Path dir;
-
     final CountingInbox inbox = new CountingInbox();
     final RecordingJournal journal = new RecordingJournal();
     final String prefix = "QRTZ_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
@@ -58,7 +54,9 @@ class TwoNodesTest {
     DataSource dataSource;
 
     DataSource dataSource() throws Exception {
-        return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:file:" + dir.resolve("quartz"), "sa", "");
+        // under target/, not a temporary folder: a node that "died" mid-job may still hold the file when the test ends
+        Path file = Path.of("target", "quartz-nodes", UUID.randomUUID().toString(), "quartz").toAbsolutePath();
+        return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:file:" + file, "sa", "");
     }
 
     String schemaScript() {
@@ -122,7 +120,7 @@ class TwoNodesTest {
         for (int i = 0; i < 12; i++) {
             String person = "U" + i + "-" + UUID.randomUUID();
             people.add(person);
-            (i % 2 == 0 ? a : b).set(Reminder.of(person, "checkin", "slack", "D" + i, "goal-checkin",
+            (i % 2 == 0 ? a : b).set(Reminder.of(person, "checkin", slack(person), "D" + i, "goal-checkin",
                     Map.of("goal", "g" + i), due));
         }
 
@@ -148,9 +146,9 @@ class TwoNodesTest {
         Reminders b = contexts.get(2).getBean(Reminders.class);
         String person = "U-" + UUID.randomUUID();
         Instant later = Instant.now().plus(Duration.ofDays(3));
-        a.set(Reminder.of(person, "grow-followup", "slack", "D1", "grow", Map.of(), later));
-        a.set(Reminder.of(person, "checkin", "slack", "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
-        a.set(Reminder.of(person, "checkin", "slack", "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
+        a.set(Reminder.of(person, "grow-followup", slack(person), "D1", "grow", Map.of(), later));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
 
         assertThat(b.list(person)).extracting(ScheduledReminder::name).containsExactly("grow-followup", "checkin");
         assertThat(b.cancelAll(person)).isEqualTo(2);
@@ -166,7 +164,7 @@ class TwoNodesTest {
         Instant due = Instant.now().plusSeconds(1);
         String eventId = "person:" + person + "/checkin:" + due.toEpochMilli();
         scheduler(2).standby();
-        a.set(Reminder.of(person, "checkin", "slack", "D1", "goal-checkin", Map.of(), due));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of(), due));
 
         // node A takes the job, hands the event in, and dies before telling the job store
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox.stalled.getCount() == 0);
@@ -181,9 +179,13 @@ class TwoNodesTest {
 
     /** What node A's stalled hand-in had stored before it died. */
     private static dev.trellis.engine.Inbound firstHandIn(String person, Instant due) {
-        return new dev.trellis.engine.Inbound("slack", "person:" + person + "/checkin:" + due.toEpochMilli(), person,
-                "D1", dev.trellis.engine.Inbound.Kind.TIMER, "goal-checkin", "person:" + person + "/checkin",
+        return new dev.trellis.engine.Inbound("slack", "person:" + person + "/checkin:" + due.toEpochMilli(), "T1",
+                person, dev.trellis.engine.Inbound.Place.PRIVATE, "D1", dev.trellis.engine.Inbound.Kind.TIMER, "goal-checkin", "person:" + person + "/checkin",
                 List.of(), Map.of(), due);
+    }
+
+    static dev.trellis.engine.PlatformIdentity slack(String user) {
+        return new dev.trellis.engine.PlatformIdentity("slack", "T1", user);
     }
 
     Scheduler scheduler(int node) {
