@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the features' dependencies pointing one way (channels → inbox → engine → flow; coaching → engine;
- * identity → engine; nothing → channels) and the engine core free of frameworks. Writes the module diagram to
- * {@code target/spring-modulith-docs}.
+ * identity → engine; scheduling → inbox, engine; nothing → channels) and the engine core free of frameworks. Writes
+ * the module diagram to {@code target/spring-modulith-docs}.
  */
 class ModuleStructureTest {
 
@@ -60,6 +60,14 @@ class ModuleStructureTest {
         noClasses().that().resideInAPackage("dev.trellis.inbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..",
                         "dev.trellis.identity..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void schedulingHandsTimersToTheInboxAndKnowsNoChannelOrCoaching() {
+        noClasses().that().resideInAPackage("dev.trellis.scheduling..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..",
+                        "dev.trellis.privacy..", "dev.trellis.insight..")
                 .check(CLASSES);
     }
 
