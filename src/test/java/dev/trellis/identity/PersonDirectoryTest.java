@@ -85,6 +85,19 @@ class PersonDirectoryTest {
         assertThat(mongo.findById("goal-" + slackPerson, Document.class, "goals")).containsEntry("personId", webPerson);
     }
 
+    @Test
+    void sameEmailLinksNothingWhileLinkingByEmailIsOff() {
+        EmailLinks off = new EmailLinks(mongo, directory, new IdentityProperties(false));
+        PlatformIdentity slack = new PlatformIdentity("slack", "T1", "UOFF" + System.nanoTime());
+        PlatformIdentity teams = new PlatformIdentity("teams", "tenant", "29:off" + System.nanoTime());
+
+        off.verified(slack, "kim@example.com");
+        off.verified(teams, "kim@example.com");
+
+        assertThat(directory.find(slack)).isEmpty();
+        assertThat(directory.find(teams)).isEmpty();
+    }
+
     private String get(Future<String> future) {
         try {
             return future.get();
