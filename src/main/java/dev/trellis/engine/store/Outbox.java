@@ -87,7 +87,9 @@ class Outbox {
             if (!message.dueAt(now)) {
                 return; // keeps the order: later messages wait for this one
             }
-            if (!send(doc.id(), doc.recipient(), message, now)) {
+            // a message goes where it was addressed when its turn was stored, never where the conversation is now
+            Recipient to = message.to() != null ? message.to() : doc.recipient();
+            if (!send(doc.id(), to, message, now)) {
                 return;
             }
         }

@@ -59,11 +59,11 @@ class OutboxTest {
         List<TranscriptEntry> transcript = new ArrayList<>();
         IntStream.rangeClosed(1, 30).forEach(i -> {
             Outbound message = Outbound.text(id + ":" + i, "line " + i);
-            pending.add(PendingMessage.pending(Integer.toString(i), message, now));
+            pending.add(PendingMessage.pending(Integer.toString(i), message, now, null));
             transcript.add(TranscriptEntry.out(i, message, now));
         });
         store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, "race", "ana", "dm", null), pending, transcript, 30L, List.of(), null, null,
+                new Recipient(id, "race", "w", "ana", "person-ana", "dm", null), pending, transcript, 30L, List.of(), null, null,
                 now));
         Platform platform = new Platform();
         var properties = new ConversationProperties(200, 5, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
@@ -89,7 +89,7 @@ class OutboxTest {
         Instant now = clock.instant();
         Outbound message = Outbound.text(id + ":1", "hello");
         store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, "paced", "ana", "dm", null), List.of(PendingMessage.pending("1", message, now)),
+                new Recipient(id, "paced", "w", "ana", "person-ana", "dm", null), List.of(PendingMessage.pending("1", message, now, null)),
                 List.of(TranscriptEntry.out(1, message, now)), 1L, List.of(), null, null, now));
         List<String> calls = new CopyOnWriteArrayList<>();
         OutboundChannel rateLimited = new OutboundChannel() {
