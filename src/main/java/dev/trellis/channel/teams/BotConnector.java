@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The three Bot Connector calls Trellis makes, each once (retries are the sender's business): post an activity
- * into a conversation, reply in a thread, and update an activity the bot sent. Answers the status, the body and the
- * {@code Retry-After} header; a call that never got an answer is status 0.
+ * The two Bot Connector calls Trellis makes, each once (retries are the sender's business): post an activity into a
+ * conversation (a channel thread is a conversation of its own) and update an activity the bot sent. Answers the
+ * status, the body and the {@code Retry-After} header; a call that never got an answer is status 0.
  */
 final class BotConnector {
 
@@ -36,10 +36,6 @@ final class BotConnector {
 
     Answer post(String serviceUrl, String conversationId, String activityJson) {
         return call("POST", activities(serviceUrl, conversationId), activityJson);
-    }
-
-    Answer reply(String serviceUrl, String conversationId, String replyToId, String activityJson) {
-        return call("POST", activities(serviceUrl, conversationId) + "/" + segment(replyToId), activityJson);
     }
 
     Answer update(String serviceUrl, String conversationId, String activityId, String activityJson) {

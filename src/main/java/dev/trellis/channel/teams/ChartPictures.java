@@ -31,7 +31,7 @@ final class ChartPictures {
 
     /** The chart as a data URI, or null when it does not exist, is not the person's, or cannot be made small enough. */
     String dataUri(String imageId, String personId) {
-        if (imageId == null) {
+        if (imageId == null || personId == null) {
             return null;
         }
         Optional<ChartImages.Image> chart = charts.find(imageId, personId);

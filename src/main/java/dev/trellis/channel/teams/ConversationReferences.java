@@ -66,12 +66,6 @@ final class ConversationReferences {
         return Optional.ofNullable(mongo.findById(conversationId, Reference.class));
     }
 
-    /** The person's personal chat with the bot, if they ever opened one and it was not uninstalled. */
-    Optional<Reference> personalChatOf(String userId, String tenantId) {
-        return Optional.ofNullable(mongo.findOne(query(where("userId").is(userId).and("tenantId").is(tenantId)
-                .and("type").is("personal").and("active").is(true)), Reference.class));
-    }
-
     /** Nothing more goes to the conversation; a new install welcomes again. */
     void deactivate(String conversationId, String reason, Instant at) {
         mongo.upsert(query(where("_id").is(conversationId)), new Update().set("active", false).set("reason", reason)

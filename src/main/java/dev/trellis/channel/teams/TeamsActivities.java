@@ -18,14 +18,12 @@ import dev.trellis.inbox.Inbox;
 
 /**
  * What an authenticated activity does. Personal-chat messages, typed {@code /coach} commands and card submits go to
- * the inbox; a mention in a channel or group chat gets "let's continue in a personal chat" there and its text goes to
- * the person's personal chat (never the other way round); installs are remembered and a new personal chat is welcomed
- * once; uninstalls stop all sending. Everything else is acknowledged and ignored.
+ * the inbox; a mention in a channel or group chat goes there as a shared-place event (the engine answers it with a
+ * pointer to the personal chat, in its thread, and leaves the flow alone); installs are remembered and a new personal
+ * chat is welcomed once; uninstalls stop all sending. Everything else is acknowledged and ignored.
  */
 final class TeamsActivities {
 
-    static final String CONTINUE_IN_PERSONAL_CHAT =
-            "Let's continue in a personal chat: open Trellis under Apps (or click my name) and I'll answer there.";
     static final String HELLO_IN_TEAM = "Hi, I'm Trellis, a coaching assistant. Coaching is private: mention me "
             + "and we'll continue in a personal chat.";
 
@@ -56,21 +54,19 @@ final class TeamsActivities {
         }
     }
 
+    /**
+     * A personal chat is the person's private place; a channel or group chat is shared: what comes from there reaches
+     * the engine marked shared, and gets a pointer to the personal chat in its thread and nothing of the flow.
+     */
     private void message(Activity activity) {
+        String conversation = activity.getConversation().getId();
+        Optional<Inbound> inbound = translate.message(activity, conversation);
         if (isPersonal(activity)) {
             references.remember(reference(activity), clock.instant());
-            store(translate.message(activity, activity.getConversation().getId()));
-            return;
+            store(inbound);
+        } else {
+            store(inbound.map(Inbound::shared));
         }
-        if (activity.getValue() != null) {
-            log.info("Teams submit {} from a shared conversation ignored", activity.getId());
-            return;
-        }
-        notices.reply(activity, CONTINUE_IN_PERSONAL_CHAT);
-        Optional<ConversationReferences.Reference> personal = references.personalChatOf(
-                TeamsInbound.personOf(activity), tenantOf(activity));
-        personal.ifPresent(chat -> store(translate.message(activity, chat.id()).map(inbound -> inbound.withMeta(
-                withService(inbound, chat)))));
     }
 
     private void conversationUpdate(Activity activity) {
@@ -114,13 +110,6 @@ final class TeamsActivities {
                 log.debug("Teams activity {} already stored; acknowledged again", event.eventId());
             }
         });
-    }
-
-    private static java.util.Map<String, String> withService(Inbound inbound,
-                                                             ConversationReferences.Reference chat) {
-        java.util.Map<String, String> meta = new java.util.HashMap<>(inbound.meta());
-        meta.put(TeamsInbound.SERVICE_URL, chat.serviceUrl());
-        return meta;
     }
 
     private static boolean mentionsBot(Activity activity, List<ChannelAccount> members) {

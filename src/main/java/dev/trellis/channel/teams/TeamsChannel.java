@@ -60,7 +60,7 @@ final class TeamsChannel implements OutboundChannel {
         if (serviceUrl == null) {
             return new Delivery.Failed("no conversation reference");
         }
-        String tenant = reference.map(ConversationReferences.Reference::tenantId).orElse(to.meta().get(TeamsInbound.TENANT));
+        String tenant = reference.map(ConversationReferences.Reference::tenantId).orElse(to.workspace());
         Target target = new Target(to.conversationId(), conversation, serviceUrl, tenant, deliveryId(message));
         Optional<PlatformMessages.Landed> earlier = landed.byDelivery(to.conversationId(), target.deliveryId());
         if (earlier.isPresent()) {

@@ -17,14 +17,13 @@ import dev.trellis.engine.Inbound;
 
 /**
  * Turns authenticated Teams message activities into {@link Inbound} events. The event id is the activity id, so a
- * Bot Framework retry is stored once. The person is their Entra object id (stable across apps), the address the
- * Teams conversation id; meta keeps what an answer needs (service URL, tenant, the bot's id).
+ * Bot Framework retry is stored once. The platform identity is the tenant and the user's Entra object id (stable
+ * across apps); the address is the Teams conversation id; meta keeps what an answer needs (service URL, the bot's id).
  */
 final class TeamsInbound {
 
     /** Recipient meta keys. */
     static final String SERVICE_URL = "serviceUrl";
-    static final String TENANT = "tenant";
     static final String BOT = "bot";
     static final String TEAMS_USER = "teamsUser";
     /** What an Adaptive Card's {@code Action.Submit} sends back: the control, the answer, checkboxes or not. */
@@ -41,12 +40,13 @@ final class TeamsInbound {
         this.clock = clock;
     }
 
-    /** Typed text (a message, or a {@code /coach} command) or a card submit, addressed to {@code conversationId}. */
+    /** Typed text (a message, or a {@code /coach} command) or a card submit, answered in {@code conversationId}. */
     Optional<Inbound> message(Activity activity, String conversationId) {
+        String tenant = TeamsActivities.tenantOf(activity);
         String person = personOf(activity);
         Map<String, String> meta = meta(activity);
         if (activity.getValue() != null) {
-            return submit(activity, person, conversationId, meta);
+            return submit(activity, tenant, person, conversationId, meta);
         }
         String text = typedText(activity);
         if (text.isBlank()) {
@@ -54,20 +54,21 @@ final class TeamsInbound {
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals(COMMAND) || lower.startsWith(COMMAND + " ")) {
-            return Optional.of(Inbound.command(TeamsChannel.NAME, activity.getId(), person, conversationId,
+            return Optional.of(Inbound.command(TeamsChannel.NAME, activity.getId(), tenant, person, conversationId,
                     text.substring(COMMAND.length()).trim(), clock.instant()).withMeta(meta));
         }
-        return Optional.of(Inbound.message(TeamsChannel.NAME, activity.getId(), person, conversationId, text,
+        return Optional.of(Inbound.message(TeamsChannel.NAME, activity.getId(), tenant, person, conversationId, text,
                 clock.instant()).withMeta(meta));
     }
 
     /** The first thing a new personal chat hears: the menu, as {@code /coach} with nothing after it would show. */
     Inbound welcome(Activity activity) {
-        return Inbound.command(TeamsChannel.NAME, "welcome:" + activity.getConversation().getId(), personOf(activity),
-                activity.getConversation().getId(), "", clock.instant()).withMeta(meta(activity));
+        return Inbound.command(TeamsChannel.NAME, "welcome:" + activity.getConversation().getId(),
+                TeamsActivities.tenantOf(activity), personOf(activity), activity.getConversation().getId(), "",
+                clock.instant()).withMeta(meta(activity));
     }
 
-    private Optional<Inbound> submit(Activity activity, String person, String conversationId,
+    private Optional<Inbound> submit(Activity activity, String tenant, String person, String conversationId,
                                      Map<String, String> meta) {
         JsonNode data = Serialization.objectToTree(activity.getValue());
         JsonNode control = data == null ? null : data.get(DATA_CONTROL);
@@ -84,7 +85,7 @@ final class TeamsInbound {
                 values.add(answer.asText());
             }
         }
-        return Optional.of(Inbound.action(TeamsChannel.NAME, activity.getId(), person, conversationId,
+        return Optional.of(Inbound.action(TeamsChannel.NAME, activity.getId(), tenant, person, conversationId,
                 control.asText(), values, clock.instant()).withMeta(meta));
     }
 
@@ -103,7 +104,6 @@ final class TeamsInbound {
     static Map<String, String> meta(Activity activity) {
         Map<String, String> meta = new HashMap<>();
         meta.put(SERVICE_URL, activity.getServiceUrl());
-        putIfPresent(meta, TENANT, TeamsActivities.tenantOf(activity));
         putIfPresent(meta, BOT, activity.getRecipient() == null ? null : activity.getRecipient().getId());
         putIfPresent(meta, TEAMS_USER, activity.getFrom().getId());
         putIfPresent(meta, Inbound.META_NAME, activity.getFrom().getName());

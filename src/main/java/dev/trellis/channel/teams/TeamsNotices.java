@@ -13,8 +13,7 @@ import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Redacted;
 
 /**
- * Short texts Teams gets outside any coaching conversation ("let's continue in a personal chat" under a mention,
- * hello when added to a team), sent in the background through the same paced {@link TeamsSender} so the activity is
+ * Short texts Teams gets outside any coaching conversation (hello when added to a team or group chat), sent in the background through the same paced {@link TeamsSender} so the activity is
  * acknowledged at once; waits for pacing and retries on a scheduler, never on a thread.
  */
 final class TeamsNotices {
@@ -30,14 +29,6 @@ final class TeamsNotices {
         this.sender = sender;
         this.connector = connector;
         this.scheduler = scheduler;
-    }
-
-    /** Answers in the thread of {@code activity}. */
-    void reply(Activity activity, String text) {
-        String conversation = activity.getConversation().getId();
-        String json = AdaptiveCards.text(text).toString();
-        send(conversation, TeamsActivities.tenantOf(activity), "reply:" + activity.getId(),
-                () -> connector.reply(activity.getServiceUrl(), conversation, activity.getId(), json));
     }
 
     /** Posts into the conversation of {@code activity}. */

@@ -90,7 +90,10 @@ final class TeamsPace {
             return Duration.ZERO;
         }
         if (count > limit.max() || before == 0) {
-            return Duration.ofMillis(Math.max(1, start + length - now.toEpochMilli()));
+            // this window is full: in the next one, what this window keeps must have faded enough for one more
+            long kept = count - 1;
+            double fade = kept <= limit.max() - 1 ? 0 : 1 - (limit.max() - 1) / (double) kept;
+            return Duration.ofMillis(Math.max(1, start + length - now.toEpochMilli() + (long) Math.ceil(fade * length)));
         }
         // the previous window's weight must shrink until this request fits
         double needed = 1 - (limit.max() - count) / (double) before;

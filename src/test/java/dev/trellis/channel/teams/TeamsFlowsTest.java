@@ -61,6 +61,7 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             }
         }
         assertThat(flowsFromFile()).contains(flow);
+        assertThat(expected).as("what the bot says in %s", transcript).isNotEmpty();
         assertSaidInOrder(person, expected);
     }
 

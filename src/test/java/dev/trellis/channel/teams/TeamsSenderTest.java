@@ -174,15 +174,16 @@ class TeamsSenderTest {
         references.remember(new ConversationReferences.Reference("a:stored", connector.baseUrl(), "tenant-1",
                 "28:bot", "aad-1", "29:1", "personal", true, null, null, null), clock.instant());
 
-        Recipient withoutServiceUrl = new Recipient("teams:aad-1", TeamsChannel.NAME, "aad-1", "a:stored", Map.of());
+        Recipient withoutServiceUrl = new Recipient("teams:tenant-1:aad-1", TeamsChannel.NAME, "tenant-1", "aad-1",
+                "person-1", "a:stored", Map.of());
         assertThat(channel.deliver(withoutServiceUrl, Outbound.text("1", "Time for your check-in")))
                 .isInstanceOf(Delivery.Sent.class);
         assertThat(requestsTo("a%3Astored")).isEqualTo(1);
     }
 
     private Recipient to(String conversation) {
-        return new Recipient("teams:" + conversation, TeamsChannel.NAME, "aad-1", conversation,
-                Map.of(TeamsInbound.SERVICE_URL, connector.baseUrl(), TeamsInbound.TENANT, "tenant-1"));
+        return new Recipient("teams:tenant-1:" + conversation, TeamsChannel.NAME, "tenant-1", "aad-1", "person-1",
+                conversation, Map.of(TeamsInbound.SERVICE_URL, connector.baseUrl()));
     }
 
     private int requestsTo(String encodedConversation) {
