@@ -1,5 +1,8 @@
 package dev.trellis.channel.teams;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
@@ -10,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,10 +20,12 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 
 import dev.trellis.engine.Redacted;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /api/messages}, where the Bot Framework delivers Teams activities. In order: no bearer token → 401
- * (nothing read further); a body over the size limit → 413; not an activity (bad JSON, no id, service URL,
+ * {@code POST /api/messages}, where the Bot Framework delivers Teams activities. The body is read as a String (at
+ * most the size limit) and parsed with the Bot Framework SDK's Jackson mapper. In order: no bearer token → 401
+ * (nothing read further); a body over the size limit → 413 (read no further); not an activity (bad JSON, no id, service URL,
  * conversation or sender) → 400; a token that does not authenticate the activity (see {@link BotAuthentication}) →
  * 401; then the activity is stored and acknowledged with 200. A 503 means the inbox could not store it and the Bot
  * Framework should retry. Nothing the person wrote is logged.
@@ -44,14 +48,16 @@ class TeamsController {
 
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                   @RequestBody(required = false) String body) {
+                                   HttpServletRequest request) throws IOException {
         if (!BotAuthentication.hasBearer(authorization)) {
             return reply(HttpStatus.UNAUTHORIZED, "missing token");
         }
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > properties.maxBodyBytes()) {
+        byte[] bytes = request.getContentLengthLong() > properties.maxBodyBytes() ? null
+                : readAtMost(request.getInputStream(), properties.maxBodyBytes());
+        if (bytes == null) {
             return reply(HttpStatus.PAYLOAD_TOO_LARGE, "payload too large");
         }
-        Activity activity = parse(body);
+        Activity activity = parse(new String(bytes, StandardCharsets.UTF_8));
         if (activity == null) {
             log.info("Teams request refused: not an activity");
             return reply(HttpStatus.BAD_REQUEST, "malformed activity");
@@ -87,6 +93,21 @@ class TeamsController {
                 && activity.getConversation() != null && activity.getConversation().getId() != null
                 && activity.getFrom() != null && activity.getFrom().getId() != null;
         return complete ? activity : null;
+    }
+
+    /** The body, or null when it is longer than {@code limit} (a chunked body has no Content-Length to check). */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     private static ResponseEntity<String> reply(HttpStatus status, String error) {

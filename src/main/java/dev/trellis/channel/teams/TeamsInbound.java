@@ -61,9 +61,13 @@ final class TeamsInbound {
                 clock.instant()).withMeta(meta));
     }
 
-    /** The first thing a new personal chat hears: the menu, as {@code /coach} with nothing after it would show. */
+    /**
+     * The first thing a new personal chat hears: the menu, as {@code /coach} with nothing after it would show. Keyed
+     * by the install activity, so a reinstall is welcomed again (whether to welcome is {@link ConversationReferences}'s
+     * call).
+     */
     Inbound welcome(Activity activity) {
-        return Inbound.command(TeamsChannel.NAME, "welcome:" + activity.getConversation().getId(),
+        return Inbound.command(TeamsChannel.NAME, "welcome:" + activity.getId(),
                 TeamsActivities.tenantOf(activity), personOf(activity), activity.getConversation().getId(), "",
                 clock.instant()).withMeta(meta(activity));
     }
