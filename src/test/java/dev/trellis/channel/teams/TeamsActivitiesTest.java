@@ -45,6 +45,23 @@ class TeamsActivitiesTest extends TeamsTestEnvironment {
     }
 
     @Test
+    void addedToATeamSaysHelloInTheChannelOnceAndNothingPrivate() throws Exception {
+        String channel = "19:hello-" + System.nanoTime() + "@thread.tacv2";
+        String added = BotFramework.installed("team-install", channel, "aad-team-owner")
+                .replace("\"conversationType\":\"personal\"", "\"conversationType\":\"channel\",\"isGroup\":true");
+
+        assertThat(send(added)).isEqualTo(200);
+        assertThat(send(added)).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !TeamsConnectorLog.posted(channel).isEmpty());
+        List<JsonNode> hello = TeamsConnectorLog.posted(channel);
+        assertThat(hello).hasSize(1);
+        assertThat(hello.get(0).path("text").asText()).isEqualTo(TeamsActivities.HELLO_IN_TEAM);
+        assertThat(mongo.getCollection("inbox").countDocuments(new Document("inbound.address", channel))).isZero();
+    }
+
+    @Test
     void uninstallStopsSendingAndAReinstallWelcomesAgain() throws Exception {
         TeamsPerson person = new TeamsPerson(port, mongo, "aad-uninstall");
         send(BotFramework.installed("uninstall-1", person.conversation, person.aad));
@@ -137,23 +154,30 @@ class TeamsActivitiesTest extends TeamsTestEnvironment {
     void submitNamingAnotherConversationsControlChangesNeitherConversation() throws Exception {
         TeamsPerson owner = new TeamsPerson(port, mongo, "aad-owner");
         owner.says("/coach grow");
-        owner.says("Delegating more");
+        owner.says("I want to get better at delegating work to my team");
         List<JsonNode> ownerPosts = owner.posted();
-        String ownersControl = ownerPosts.get(ownerPosts.size() - 1).at("/attachments/0/content/actions/0/data/trellis")
-                .asText();
-        assertThat(ownersControl).isNotBlank();
+        JsonNode ownersButton = null;
+        for (int i = ownerPosts.size() - 1; i >= 0 && ownersButton == null; i--) {
+            JsonNode action = ownerPosts.get(i).at("/attachments/0/content/actions/0");
+            ownersButton = action.path("data").has("answer") ? action : null;
+        }
+        assertThat(ownersButton).as("a question with buttons in the owner's chat").isNotNull();
+        String ownersControl = ownersButton.at("/data/trellis").asText();
+        String ownersLabel = ownersButton.path("title").asText();
+        String ownersValue = ownersButton.at("/data/answer").asText();
 
         TeamsPerson other = new TeamsPerson(port, mongo, "aad-other");
         other.says("/coach grow");
         int otherBefore = other.posted().size();
-        other.submit("{\"trellis\":\"" + ownersControl + "\",\"answer\":\"yes\"}", "someone-elses-card");
+        other.submit("{\"trellis\":\"" + ownersControl + "\",\"answer\":\"" + ownersValue + "\"}",
+                "someone-elses-card");
 
         assertThat(owner.posted()).hasSize(ownerPosts.size());
         List<JsonNode> otherAfter = other.posted();
         assertThat(otherAfter).hasSize(otherBefore + 1);
         assertThat(otherAfter.get(otherBefore).path("text").asText()).contains("already been answered");
         // the owner's question is still open and answers normally
-        owner.clicks("Yes, that's it");
+        owner.clicks(ownersLabel);
         assertThat(owner.posted().size()).isGreaterThan(ownerPosts.size());
     }
 
