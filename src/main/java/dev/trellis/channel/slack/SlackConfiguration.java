@@ -81,6 +81,14 @@ class SlackConfiguration {
     }
 
     @Bean
+    Installation slackInstallation(SlackProperties properties, MethodsClient slackMethods,
+                                   ScheduledExecutorService slackBackground) {
+        Installation installation = new Installation(properties.teamId(), properties.appId());
+        installation.learn(slackMethods, slackBackground);
+        return installation;
+    }
+
+    @Bean
     SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces, ChartImages charts,
                               Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
@@ -123,7 +131,8 @@ class SlackConfiguration {
     }
 
     @Bean
-    App slackApp(SlackProperties properties, Slack slack, SlackEvents slackEvents) {
+    App slackApp(SlackProperties properties, Slack slack, SlackEvents slackEvents, Installation installation,
+                 Notices slackNotices) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.botToken())
@@ -140,7 +149,8 @@ class SlackConfiguration {
                 .build();
         // Bolt's default chain would call auth.test on the first request and answer 500 while Slack is unreachable;
         // the listeners only store events, so they need no token check.
-        List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null)));
+        List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null),
+                new WorkspaceGuard(installation, slackNotices)));
         App app = new App(config, slack, middleware);
         slackEvents.register(app);
         return app;
