@@ -29,6 +29,7 @@ import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
+import dev.trellis.identity.EmailLinks;
 import dev.trellis.inbox.Inbox;
 
 /**
@@ -96,8 +97,8 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackPeople slackPeople(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        return new SlackPeople(slackMethods, clock, properties.peopleCacheTtl());
+    SlackPeople slackPeople(MethodsClient slackMethods, EmailLinks emails, SlackProperties properties, Clock clock) {
+        return new SlackPeople(slackMethods, emails, clock, properties.peopleCacheTtl());
     }
 
     @Bean
