@@ -79,6 +79,27 @@ class ModuleStructureTest {
     }
 
     @Test
+    void channelsDoNotDependOnEachOther() {
+        for (String channel : new String[] {"slack", "teams", "web"}) {
+            String[] others = java.util.stream.Stream.of("slack", "teams", "web").filter(c -> !c.equals(channel))
+                    .map(c -> "dev.trellis.channel." + c + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.trellis.channel." + channel + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void onlyTheTeamsChannelUsesTheBotFrameworkAndOnlySlackUsesBolt() {
+        noClasses().that().resideOutsideOfPackage("dev.trellis.channel.teams..")
+                .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("dev.trellis.channel.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .check(CLASSES);
+    }
+
+    @Test
     void engineCoreImportsNoFrameworkOrPlatform() {
         noClasses().that().resideInAPackage("dev.trellis.engine")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
