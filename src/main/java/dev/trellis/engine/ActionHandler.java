@@ -28,6 +28,7 @@ public interface ActionHandler {
      */
     Map<String, Object> run(Request request) throws Exception;
 
+    /** {@code personId} is the Trellis person id: coaching data a handler writes belongs to it. */
     record Request(String conversationId, String personId, String flowId, String stepId, String idempotencyKey,
                    Map<String, Object> args, Instant now) {
     }
