@@ -31,6 +31,7 @@ public final class Engine {
     private final EngineParts parts;
     private final Answering answering;
     private final FlowVersions versions;
+    private final EngineQuestions questions;
     private final Predicate<Throwable> infrastructure;
 
     public Engine(FlowCatalog flows, MessageBundle messages, List<ActionHandler> actions, PersonContext context,
@@ -50,6 +51,7 @@ public final class Engine {
                 words, new AnswerReader(words));
         this.answering = new Answering(parts);
         this.versions = new FlowVersions(parts);
+        this.questions = new EngineQuestions(parts, versions);
         this.infrastructure = failure -> failure instanceof InfrastructureFailure || infrastructure.test(failure);
     }
 
@@ -104,7 +106,7 @@ public final class Engine {
         Words.Interrupt interrupt = parts.words().interrupt(word.isEmpty() ? "menu" : word, run.locale());
         if (interrupt != null) return interrupt(run, interrupt);
         Optional<Flow> flow = parts.flows().current(word);
-        if (flow.isPresent()) return startOrAsk(run, flow.get(), true);
+        if (flow.isPresent()) return questions.startOrAsk(run, flow.get(), true);
         run.sayMessage("trellis.unknownFlow", Map.of("name", word));
         return menu(run, false);
     }
@@ -115,8 +117,8 @@ public final class Engine {
         AnswerReader.Input input = new AnswerReader.Input(text, List.of());
         // questions about no flow, or about one that cannot continue: a yes or no is taken before anything else
         if (run.question instanceof OpenQuestion.TimerOffer || run.question instanceof OpenQuestion.Restart) {
-            Boolean yes = yesOrNo(run, input);
-            if (yes != null) return engineQuestion(run, yes);
+            Boolean yes = questions.yesOrNo(run, input);
+            if (yes != null) return questions.answer(run, yes);
         }
         if (!run.running()) {
             Optional<Flow> typed = parts.flows().current(Words.normalize(text));
@@ -164,8 +166,8 @@ public final class Engine {
         }
         if (open instanceof OpenQuestion.FlowSwitch || open instanceof OpenQuestion.Restart
                 || open instanceof OpenQuestion.TimerOffer) {
-            Boolean yes = yesOrNo(run, input);
-            if (yes != null) return engineQuestion(run, yes);
+            Boolean yes = questions.yesOrNo(run, input);
+            if (yes != null) return questions.answer(run, yes);
             if (input.clicked()) {
                 run.notice("trellis.stale");
                 return run.rejected("unknown reply");
@@ -176,73 +178,14 @@ public final class Engine {
         throw new IllegalStateException("unhandled open question " + open.getClass().getName());
     }
 
-    /** The person said yes or no to one of the engine's own questions. */
-    private Turn engineQuestion(TurnRun run, boolean yes) {
-        OpenQuestion open = run.question;
-        if (open instanceof OpenQuestion.FlowSwitch s) return switchReply(run, s, yes);
-        if (open instanceof OpenQuestion.Restart) return versions.restartReply(run, yes);
-        if (open instanceof OpenQuestion.TimerOffer t) return TimerOffers.reply(run, parts, t, yes);
-        throw new IllegalStateException("not a yes/no question of the engine: " + open);
-    }
-
-    /** True for yes, false for no, null for anything else (typed in words or clicked). */
-    private Boolean yesOrNo(TurnRun run, AnswerReader.Input input) {
-        if (input.clicked()) {
-            return input.values().contains("yes") ? Boolean.TRUE : input.values().contains("no") ? Boolean.FALSE : null;
-        }
-        String word = Words.normalize(input.text());
-        if (parts.words().is("yes", word, run.locale())) return true;
-        if (parts.words().is("no", word, run.locale())) return false;
-        return null;
-    }
-
-    /** A flow picked from a menu: menus stay clickable, and {@link #startOrAsk} keeps that safe. */
+    /** A flow picked from a menu: menus stay clickable, and {@link EngineQuestions#startOrAsk} keeps that safe. */
     private Turn menuPick(TurnRun run, Event.Clicked click) {
         Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
                 : parts.flows().current(click.values().get(0));
         if (flow.isEmpty()) return menu(run, false);
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, flow.get().title(), List.of(), false, null,
                 null, null, null, click.controlId(), null));
-        return startOrAsk(run, flow.get(), false);
-    }
-
-    /**
-     * Starts {@code flow}, or, while another flow runs, asks first: a command or a menu button (perhaps an old one,
-     * perhaps sent on the person's behalf, like an accepted peer invitation) never ends a conversation silently.
-     * Asking for the running flow again by command starts it over; from a menu it carries on where it was.
-     */
-    private Turn startOrAsk(TurnRun run, Flow flow, boolean startOverSame) {
-        if (!run.running() || startOverSame && flow.id().equals(run.flowId)) {
-            run.walk.start(flow, Map.of());
-            return run.result();
-        }
-        if (!versions.load(run)) return run.result();
-        run.lastActivityAt = run.now();
-        run.status = Status.ACTIVE;
-        if (flow.id().equals(run.flowId)) {
-            run.sayMessage("trellis.menu.same", Map.of("title", run.title()));
-            run.walk.askAgain();
-            return run.result();
-        }
-        run.askYesNo(new OpenQuestion.FlowSwitch(OpenQuestion.engineControl(run.turn, "switch"), flow.id()),
-                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())),
-                "trellis.yes", "trellis.no");
-        return run.result();
-    }
-
-    private Turn switchReply(TurnRun run, OpenQuestion.FlowSwitch open, boolean yes) {
-        run.answered(run.message(yes ? "trellis.yes" : "trellis.no", Map.of()));
-        Optional<Flow> flow = parts.flows().current(open.flowId());
-        if (yes && flow.isPresent()) {
-            String title = run.title();
-            run.walk.end(Status.STOPPED);
-            run.sayMessage("trellis.stopped", Map.of("title", title));
-            run.walk.start(flow.get(), Map.of());
-            return run.result();
-        }
-        run.sayMessage("trellis.menu.carryOn", Map.of());
-        run.walk.askAgain();
-        return run.result();
+        return questions.startOrAsk(run, flow.get(), false);
     }
 
     private Turn tick(TurnRun run) {
