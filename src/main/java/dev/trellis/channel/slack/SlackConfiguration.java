@@ -29,6 +29,7 @@ import dev.trellis.engine.PersonContext;
 import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.identity.EmailLinks;
 import dev.trellis.inbox.Inbox;
 
@@ -121,8 +122,8 @@ class SlackConfiguration {
 
     @Bean
     SlackEvents slackEvents(Inbox inbox, SlackInbound slackInbound, PeerInvitations slackPeerInvitations,
-                            AppHome slackAppHome, Workspaces workspaces, Clock clock) {
-        return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces,
+                            AppHome slackAppHome, Workspaces workspaces, MessageBundle messages, Clock clock) {
+        return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces, messages,
                 clock);
     }
 
