@@ -66,10 +66,11 @@ class Outbox implements DisposableBean {
 
     /** Delivers what is due in conversation {@code id}; returns quietly when another sender holds it. */
     void deliver(String id) {
-        deliver(id, false);
+        deliver(id, false, false);
     }
 
-    private void deliver(String id, boolean revive) {
+    /** {@code listed}: the conversation is in {@code outboxDue}, and leaves it once nothing is left to send. */
+    private void deliver(String id, boolean revive, boolean listed) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
@@ -85,12 +86,17 @@ class Outbox implements DisposableBean {
                     revive = false;
                     leased = store.find(id);
                 }
-                leased.ifPresent(doc -> sendDue(doc, owner));
+                if (leased.isPresent() && sendDue(leased.get(), owner)) {
+                    listed = false; // listed again, for the failed-message rescan
+                }
             } finally {
                 store.release(id, owner);
             }
             Optional<Instant> next = store.find(id).flatMap(Outbox::nextTry);
             if (next.isEmpty()) {
+                if (listed) {
+                    store.notDue(id);
+                }
                 return;
             }
             if (next.get().isAfter(clock.instant())) {
@@ -106,8 +112,9 @@ class Outbox implements DisposableBean {
     void redeliverDue() {
         for (OutboxStore.Due due : store.due(clock.instant(), POLL_BATCH)) {
             try {
-                store.notDue(due.conversationId());
-                deliver(due.conversationId(), due.revive());
+                // stays listed, a lease later, in case this node stops half-way: another node's poller takes over
+                store.dueAt(due.conversationId(), clock.instant().plus(properties.sendLease()), due.revive());
+                deliver(due.conversationId(), due.revive(), true);
             } catch (RuntimeException e) {
                 log.warn("Re-delivery failed for conversation {}", due.conversationId(), Redacted.of(e));
             }
@@ -120,57 +127,65 @@ class Outbox implements DisposableBean {
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         timers.schedule(() -> {
             try {
-                deliver(id);
+                deliver(id, false, true);
             } catch (RuntimeException e) {
                 log.warn("Delivery failed for conversation {}; the poller tries again", id, Redacted.of(e));
             }
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void sendDue(ConversationDocument doc, String owner) {
+    /** Sends what is due in order; true when a message ran out of time (and the rescan will look again). */
+    private boolean sendDue(ConversationDocument doc, String owner) {
+        boolean ranOutOfTime = false;
         for (PendingMessage message : doc.pending()) {
             if (message.status() != PendingMessage.Status.PENDING) {
                 continue;
             }
             if (!message.dueAt(clock.instant())) {
-                return; // keeps the order: later messages wait for this one
+                break; // keeps the order: later messages wait for this one
             }
-            if (!send(doc.id(), owner, doc.recipient(), message)) {
-                return;
+            Sent sent = send(doc.id(), owner, doc.recipient(), message);
+            ranOutOfTime |= sent == Sent.RAN_OUT_OF_TIME;
+            if (sent == Sent.WAIT) {
+                break;
             }
         }
+        return ranOutOfTime;
     }
 
-    /** Sends one message; false when the messages after it must wait (or the lease was lost). */
-    private boolean send(String id, String owner, Recipient recipient, PendingMessage message) {
+    /** What one try means for the messages after it. */
+    private enum Sent { NEXT, WAIT, RAN_OUT_OF_TIME }
+
+    /** Sends one message; WAIT when the messages after it must wait (or the lease was lost). */
+    private Sent send(String id, String owner, Recipient recipient, PendingMessage message) {
         int attempt = message.attempts() + 1;
         Delivery delivery = attempt(recipient, id, message, attempt);
         Instant now = clock.instant();
         if (delivery instanceof Delivery.Sent sent) {
             metrics.delivered(Duration.between(message.since(), now));
-            return store.markSent(id, owner, message.id(), attempt, sent.platformRef());
+            return store.markSent(id, owner, message.id(), attempt, sent.platformRef()) ? Sent.NEXT : Sent.WAIT;
         }
         if (delivery instanceof Delivery.Paced paced) {
             store.markRetry(id, owner, message.id(), message.attempts(), now.plus(paced.after()), message.failure());
-            return false;
+            return Sent.WAIT;
         }
         if (delivery instanceof Delivery.RetryLater retry) {
             if (now.isBefore(message.since().plus(budget.deliveryBudget()))) {
                 store.markRetry(id, owner, message.id(), attempt, now.plus(retry.after()), retry.reason());
-                return false;
+                return Sent.WAIT;
             }
             log.warn("Message {} of conversation {} failed: still '{}' after {} ({} attempts)", message.id(), id,
                     retry.reason(), budget.deliveryBudget(), attempt);
             metrics.failed();
             boolean marked = store.markFailed(id, owner, message.id(), attempt, retry.reason(), true);
             store.dueAt(id, now.plus(budget.failedRescanInterval()), true);
-            return marked;
+            return marked ? Sent.RAN_OUT_OF_TIME : Sent.WAIT;
         }
         if (delivery instanceof Delivery.Failed failed) {
             log.warn("Message {} of conversation {} failed after {} attempt(s): {}", message.id(), id, attempt,
                     failed.reason());
             metrics.failed();
-            return store.markFailed(id, owner, message.id(), attempt, failed.reason(), false);
+            return store.markFailed(id, owner, message.id(), attempt, failed.reason(), false) ? Sent.NEXT : Sent.WAIT;
         }
         throw new IllegalStateException("Unknown delivery outcome " + delivery.getClass().getName());
     }
