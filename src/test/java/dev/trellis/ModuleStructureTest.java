@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the features' dependencies pointing one way (channels → inbox → engine → flow; coaching → engine;
- * nothing → channels) and the engine core free of frameworks. Writes the module diagram to
+ * scheduling → inbox, engine; nothing → channels) and the engine core free of frameworks. Writes the module diagram to
  * {@code target/spring-modulith-docs}.
  */
 class ModuleStructureTest {
@@ -49,6 +49,14 @@ class ModuleStructureTest {
     void inboxDoesNotKnowChannels() {
         noClasses().that().resideInAPackage("dev.trellis.inbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void schedulingHandsTimersToTheInboxAndKnowsNoChannelOrCoaching() {
+        noClasses().that().resideInAPackage("dev.trellis.scheduling..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..",
+                        "dev.trellis.privacy..", "dev.trellis.insight..")
                 .check(CLASSES);
     }
 

@@ -51,7 +51,8 @@ class IdleSweep {
 
     static Inbound tick(Conversations.Wake wake, Instant now) {
         Recipient to = wake.recipient();
-        return new Inbound(to.channel(), "tick:" + to.conversationId() + ":" + wake.turn(), to.personId(),
-                to.address(), Inbound.Kind.TIMER, null, null, List.of(), to.meta(), now);
+        return new Inbound(to.channel(), "tick:" + to.conversationId() + ":" + wake.turn(), to.workspace(),
+                to.userId(), Inbound.Place.PRIVATE, to.address(), Inbound.Kind.TIMER, null, null, List.of(),
+                to.meta(), now);
     }
 }

@@ -177,9 +177,7 @@ class InboxWorkers implements DisposableBean {
 
     private Inbound open(InboxDocument event) {
         Inbound stored = event.inbound();
-        return new Inbound(stored.channel(), stored.eventId(), stored.personId(), stored.address(), stored.kind(),
-                codec.open(event.conversationId(), stored.text()), stored.controlId(), stored.values(),
-                stored.meta(), stored.receivedAt());
+        return stored.withText(codec.open(event.conversationId(), stored.text()));
     }
 
     @Override

@@ -44,15 +44,18 @@ class MongoInbox implements Inbox {
     public Receipt accept(Inbound inbound) {
         requireId(inbound.channel(), "channel");
         requireId(inbound.eventId(), "eventId");
-        requireId(inbound.personId(), "personId");
+        requireId(inbound.workspace(), "workspace");
+        requireId(inbound.userId(), "userId");
         if (inbound.kind() == null) {
             throw new IllegalArgumentException("An inbound event needs a kind");
         }
         Instant now = clock.instant();
         String conversationId = inbound.conversationId();
-        Inbound sealed = new Inbound(inbound.channel(), inbound.eventId(), inbound.personId(), inbound.address(),
-                inbound.kind(), codec.seal(conversationId, inbound.text()), inbound.controlId(), inbound.values(),
-                inbound.meta(), inbound.receivedAt() == null ? now : inbound.receivedAt());
+        Inbound received = inbound.receivedAt() != null ? inbound
+                : new Inbound(inbound.channel(), inbound.eventId(), inbound.workspace(), inbound.userId(),
+                        inbound.place(), inbound.address(), inbound.kind(), inbound.text(), inbound.controlId(),
+                        inbound.values(), inbound.meta(), now);
+        Inbound sealed = received.withText(codec.seal(conversationId, inbound.text()));
         InboxDocument document = new InboxDocument(InboxDocument.key(inbound), conversationId, nextSeq(now), sealed,
                 InboxDocument.Status.NEW, 0, now, null, null);
         try {

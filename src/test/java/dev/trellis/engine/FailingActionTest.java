@@ -86,13 +86,13 @@ class FailingActionTest {
     @Test
     void failingHandlerApologisesKeepsTheQuestionAndLogsIdsAndStackNotWords(CapturedOutput output) {
         String person = "p-" + System.nanoTime();
-        Inbound start = new Inbound("web", "e1-" + person, person, person, Inbound.Kind.COMMAND, "journal", null,
+        Inbound start = new Inbound("web", "e1-" + person, "w", person, Inbound.Place.PRIVATE, person, Inbound.Kind.COMMAND, "journal", null,
                 List.of(), Map.of(), Instant.now());
         String conversation = start.conversationId();
         inbox.accept(start);
         await().atMost(Duration.ofSeconds(20)).until(() -> stepOf(conversation).equals("entry"));
 
-        inbox.accept(Inbound.message("web", "e2-" + person, person, person, "a secret diary line", Instant.now()));
+        inbox.accept(Inbound.message("web", "e2-" + person, "w", person, person, "a secret diary line", Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).stream()
                 .anyMatch(t -> t.startsWith("Sorry, something went wrong")));
@@ -106,7 +106,7 @@ class FailingActionTest {
                 .doesNotContain("journal store unavailable");
 
         BROKEN.set(false);
-        inbox.accept(Inbound.message("web", "e3-" + person, person, person, "a secret diary line", Instant.now()));
+        inbox.accept(Inbound.message("web", "e3-" + person, "w", person, person, "a secret diary line", Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).contains("Saved."));
         BROKEN.set(true);
     }

@@ -69,8 +69,8 @@ class IdleSweepEndToEndTest {
     @Test
     void unansweredQuestionGetsItsTimeoutAndAQuietConversationIsClosedAsAbandoned() {
         String person = "sweep-" + System.nanoTime();
-        String conversation = "web:" + person;
-        inbox.accept(Inbound.command("web", "start-" + person, person, person, "grow", clock.instant()));
+        String conversation = "web:w:" + person;
+        inbox.accept(Inbound.command("web", "start-" + person, "w", person, person, "grow", clock.instant()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "topic".equals(step(conversation)));
 
         sweep.sweep();

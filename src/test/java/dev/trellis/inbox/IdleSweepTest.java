@@ -35,14 +35,14 @@ class IdleSweepTest {
     @Test
     void aConversationPastItsWakeTimeGetsOneTickPerTurnAndNoMoreOnceTheEngineDeclinedIt() {
         String person = "idle-" + System.nanoTime();
-        String id = "test:" + person;
+        String id = "test:T1:" + person;
         Date past = Date.from(clock.instant().minus(Duration.ofMinutes(5)));
         mongo.insert(new Document("_id", id).append("version", 0L).append("wakeAt", past)
                 .append("state", new Document("status", "IDLE").append("attempts", 0).append("turn", 7L)
                         .append("wakeAt", past))
                 .append("recipient", new Document("conversationId", id).append("channel", "test")
-                        .append("personId", person).append("address", "dm-" + person)
-                        .append("meta", new Document(Map.of("team", "T1")))), "conversations");
+                        .append("workspace", "T1").append("userId", person).append("address", "dm-" + person)
+                        .append("meta", new Document(Map.of()))), "conversations");
 
         sweep.sweep();
         sweep.sweep(); // a second node, or the next round before the tick was handled

@@ -214,7 +214,7 @@ class InboxProcessingTest {
     @Test
     void anEventWithoutAnIdIsRefusedAndNothingIsStored() {
         String person = person();
-        Inbound noId = Inbound.message(TestChannel.NAME, null, person, "dm", "hello", Instant.now());
+        Inbound noId = Inbound.message(TestChannel.NAME, null, "w", person, "dm", "hello", Instant.now());
 
         assertThatThrownBy(() -> inbox.accept(noId)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("eventId");
@@ -261,11 +261,11 @@ class InboxProcessingTest {
     }
 
     private static Inbound said(String person, String eventId, String text) {
-        return Inbound.message(TestChannel.NAME, person + "-" + eventId, person, "dm-" + person, text, Instant.now());
+        return Inbound.message(TestChannel.NAME, person + "-" + eventId, "w", person, "dm-" + person, text, Instant.now());
     }
 
     private static Inbound command(String person, String eventId, String args) {
-        return Inbound.command(TestChannel.NAME, person + "-" + eventId, person, "dm-" + person, args,
+        return Inbound.command(TestChannel.NAME, person + "-" + eventId, "w", person, "dm-" + person, args,
                 Instant.now());
     }
 }

@@ -71,7 +71,7 @@ class RestartRecoveryTest {
 
     @Test
     void repliesNotYetDeliveredAreDeliveredAfterTheRestart() {
-        Inbound menu = Inbound.command(TestChannel.NAME, "menu-1", "slow-ana", "dm-ana", "menu", Instant.now());
+        Inbound menu = Inbound.command(TestChannel.NAME, "menu-1", "w", "slow-ana", "dm-ana", "menu", Instant.now());
         try (var first = start("test.first-try-retry=PT1H", "trellis.conversations.redelivery-interval=1h")) {
             first.getBean(Inbox.class).accept(menu);
             await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(status(first, menu)));
@@ -111,6 +111,6 @@ class RestartRecoveryTest {
     }
 
     private static Inbound said(String eventId, String text) {
-        return Inbound.message(TestChannel.NAME, eventId, "bo", "dm-bo", text, Instant.now());
+        return Inbound.message(TestChannel.NAME, eventId, "w", "bo", "dm-bo", text, Instant.now());
     }
 }

@@ -42,7 +42,7 @@ class TestChannel implements OutboundChannel {
     public Delivery deliver(Recipient to, Outbound message) {
         int attempt = tries.computeIfAbsent(to.conversationId() + "/" + message.text() + "/" + message.id(),
                 key -> new AtomicInteger()).incrementAndGet();
-        if (firstTryRetry != null && to.personId().startsWith("slow-") && attempt == 1) {
+        if (firstTryRetry != null && to.userId().startsWith("slow-") && attempt == 1) {
             return Delivery.retryLater(firstTryRetry, "rate limited");
         }
         sent.add(new Sent(to.conversationId(), message));

@@ -63,7 +63,7 @@ class TwoNodeInboxTest {
 
         @Override
         public Delivery deliver(Recipient to, Outbound message) {
-            if (to.personId().startsWith("hung-")) {
+            if (to.userId().startsWith("hung-")) {
                 hanging.countDown();
                 try {
                     released.await(60, TimeUnit.SECONDS);
@@ -98,7 +98,7 @@ class TwoNodeInboxTest {
         List<Inbound> all = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             for (String person : people) {
-                Inbound said = Inbound.message(TestChannel.NAME, person + "-" + i, person, "dm-" + person,
+                Inbound said = Inbound.message(TestChannel.NAME, person + "-" + i, "w", person, "dm-" + person,
                         "message " + i, Instant.now());
                 inboxes.get((i + person.length()) % 2).accept(said);
                 all.add(said);
@@ -108,9 +108,9 @@ class TwoNodeInboxTest {
 
         List<String> expected = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "message " + i).toList();
         for (String person : people) {
-            assertThat(typed(a, TestChannel.NAME + ":" + person)).as(person).containsExactlyElementsOf(expected);
+            assertThat(typed(a, conversation(person))).as(person).containsExactlyElementsOf(expected);
         }
-        long replies = people.stream().mapToLong(person -> replies(a, TestChannel.NAME + ":" + person)).sum();
+        long replies = people.stream().mapToLong(person -> replies(a, conversation(person))).sum();
         List<Outbound> sent = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             sent.clear();
@@ -127,9 +127,9 @@ class TwoNodeInboxTest {
         ConfigurableApplicationContext a = first("a");
         ConfigurableApplicationContext hung = second("hung", a, "test.hang=true");
         HangingChannel stuck = (HangingChannel) hung.getBean(TestChannel.class);
-        Inbound first = Inbound.message(TestChannel.NAME, "hung-1", "hung-eve", "dm-eve", "first", Instant.now());
-        Inbound second = Inbound.message(TestChannel.NAME, "hung-2", "hung-eve", "dm-eve", "second", Instant.now());
-        Inbound third = Inbound.message(TestChannel.NAME, "hung-3", "hung-eve", "dm-eve", "third", Instant.now());
+        Inbound first = Inbound.message(TestChannel.NAME, "hung-1", "w", "hung-eve", "dm-eve", "first", Instant.now());
+        Inbound second = Inbound.message(TestChannel.NAME, "hung-2", "w", "hung-eve", "dm-eve", "second", Instant.now());
+        Inbound third = Inbound.message(TestChannel.NAME, "hung-3", "w", "hung-eve", "dm-eve", "third", Instant.now());
 
         hung.getBean(Inbox.class).accept(first);
         await().atMost(Duration.ofSeconds(20)).until(() -> stuck.hanging.getCount() == 0);
@@ -150,6 +150,11 @@ class TwoNodeInboxTest {
         assertThat(typed(a, first.conversationId())).containsExactly("first", "second", "third");
         assertThat(survivor.sentTo(first.conversationId())).hasSize((int) replies(a, first.conversationId()));
         assertThat(stuck.sentTo(first.conversationId())).isEmpty();
+    }
+
+    private static String conversation(String person) {
+        return Inbound.message(TestChannel.NAME, "any", "w", person, "dm-" + person, "", Instant.now())
+                .conversationId();
     }
 
     /** The first node: it also runs the embedded MongoDB both nodes use. */

@@ -24,6 +24,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 
 import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.PersonDirectory;
+import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.flow.Flow;
 
 /**
@@ -39,12 +41,15 @@ final class AppHome {
     private final MethodsClient client;
     private final Supplier<List<Flow>> listedFlows;
     private final PersonContext people;
+    private final PersonDirectory directory;
     private final Notices background;
 
-    AppHome(MethodsClient client, Supplier<List<Flow>> listedFlows, PersonContext people, Notices background) {
+    AppHome(MethodsClient client, Supplier<List<Flow>> listedFlows, PersonContext people, PersonDirectory directory,
+            Notices background) {
         this.client = client;
         this.listedFlows = listedFlows;
         this.people = people;
+        this.directory = directory;
         this.background = background;
     }
 
@@ -56,7 +61,7 @@ final class AppHome {
     }
 
     void publish(String teamId, String userId) {
-        View view = view(v -> v.type("home").blocks(blocks(userId)));
+        View view = view(v -> v.type("home").blocks(blocks(teamId, userId)));
         try {
             ViewsPublishResponse response = client.viewsPublish(r -> r.userId(userId).view(view));
             if (!response.isOk()) {
@@ -67,10 +72,12 @@ final class AppHome {
         }
     }
 
-    List<LayoutBlock> blocks(String userId) {
+    /** The person's goals are theirs from any linked channel: looked up by person id, not by Slack user. */
+    List<LayoutBlock> blocks(String teamId, String userId) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your coaching space"))));
-        blocks.addAll(goals(people.load(SlackChannel.NAME, userId)));
+        directory.find(new PlatformIdentity(SlackChannel.NAME, teamId, userId))
+                .ifPresent(personId -> blocks.addAll(goals(people.load(SlackChannel.NAME, personId))));
         blocks.add(section(s -> s.text(markdownText("*Start a conversation* — or type `/coach` anywhere."))));
         for (Flow flow : listedFlows.get().stream().limit(MAX_FLOWS).toList()) {
             String description = flow.description() == null ? "" : "\n" + BlockKitRenderer.escape(flow.description());

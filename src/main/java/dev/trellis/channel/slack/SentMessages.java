@@ -55,8 +55,10 @@ final class SentMessages {
 
     /** The Slack channel the conversation's latest message went to (a DM id even when it was addressed to a user). */
     Optional<String> lastChannel(String conversationId) {
-        return Optional.ofNullable(mongo.findOne(query(where("conversationId").is(conversationId))
-                .with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(1), SentMessage.class)).map(SentMessage::channelId);
+        // only a direct message: a reply to a mention was posted into a channel, and a chart must never follow it
+        return Optional.ofNullable(mongo.findOne(query(where("conversationId").is(conversationId)
+                        .and("channelId").regex("^D")).with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(1),
+                SentMessage.class)).map(SentMessage::channelId);
     }
 
     void remember(String conversationId, String messageId, String controlId, String channelId, String ts,

@@ -43,7 +43,7 @@ final class SlackChannel implements OutboundChannel {
 
     @Override
     public Delivery deliver(Recipient to, Outbound message) {
-        String team = to.meta().get(SlackInbound.TEAM);
+        String team = to.workspace();
         if (!workspaces.active(team)) {
             return new Delivery.Failed("workspace inactive");
         }
@@ -81,20 +81,21 @@ final class SlackChannel implements OutboundChannel {
         String text = renderer.render(message).fallback();
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
         return sender.send(team, to.address(), key(to, message),
-                client -> client.chatPostEphemeral(r -> r.channel(to.address()).user(to.personId())
+                client -> client.chatPostEphemeral(r -> r.channel(to.address()).user(to.userId())
                         .threadTs(threadTs).text(text)),
                 response -> response.getMessageTs());
     }
 
     /**
-     * Uploads the chart into the DM. Files are shared into a channel id, so a conversation addressed to a user id
-     * (started by a command) uses the DM id its earlier messages landed in; without one, or without the chart, the
-     * alt text is posted instead.
+     * Uploads the chart into the DM, and only there: files are shared into a channel id, so a conversation addressed
+     * to a user id (started by a command) uses the DM id its earlier messages landed in. Without a DM, or without the
+     * chart (or someone else's), the alt text is posted instead.
      */
     private Delivery uploadChart(Recipient to, String team, Outbound message) {
-        Optional<ChartImages.Image> chart = charts.find(message.imageId(), to.personId());
-        Optional<String> channel = isUserId(to.address()) ? sent.lastChannel(to.conversationId())
-                : Optional.ofNullable(to.address());
+        Optional<ChartImages.Image> chart = to.personId() == null ? Optional.empty()
+                : charts.find(message.imageId(), to.personId());
+        Optional<String> channel = (isUserId(to.address()) ? sent.lastChannel(to.conversationId())
+                : Optional.ofNullable(to.address())).filter(SlackInbound::isDirectMessage);
         if (chart.isEmpty() || channel.isEmpty()) {
             return post(to, team, message);
         }

@@ -27,6 +27,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
 
@@ -103,9 +104,9 @@ class SlackConfiguration {
 
     @Bean
     AppHome slackAppHome(MethodsClient slackMethods, FlowCatalog flows,
-                         ObjectProvider<PersonContext> people, Notices slackNotices) {
+                         ObjectProvider<PersonContext> people, PersonDirectory directory, Notices slackNotices) {
         return new AppHome(slackMethods, flows::listed,
-                people.getIfAvailable(() -> PersonContext.NONE), slackNotices);
+                people.getIfAvailable(() -> PersonContext.NONE), directory, slackNotices);
     }
 
     @Bean

@@ -58,7 +58,7 @@ final class SlackEvents {
                 return ctx.ack(peers.invite(command));
             }
             store(translate.command(command), ctx);
-            return isDirectMessage(command.getChannelId()) ? ctx.ack() : ctx.ack(CONTINUES_IN_DM);
+            return SlackInbound.isDirectMessage(command.getChannelId()) ? ctx.ack() : ctx.ack(CONTINUES_IN_DM);
         });
         app.blockAction(ANY, (request, ctx) -> peers.isAnswer(request.getPayload())
                 ? peers.answer(request.getPayload(), ctx)
@@ -69,11 +69,6 @@ final class SlackEvents {
         });
         app.event(AppUninstalledEvent.class, (payload, ctx) -> stopSending(payload.getTeamId(), "app_uninstalled", ctx));
         app.event(TokensRevokedEvent.class, (payload, ctx) -> stopSending(payload.getTeamId(), "tokens_revoked", ctx));
-    }
-
-    /** Answers go to the DM; typed in a channel, the command gets a hint only its author sees. */
-    private static boolean isDirectMessage(String channelId) {
-        return channelId != null && channelId.startsWith("D");
     }
 
     private Response store(Optional<Inbound> inbound, Context ctx) {

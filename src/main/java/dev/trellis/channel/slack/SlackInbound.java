@@ -28,8 +28,7 @@ import dev.trellis.engine.Inbound;
  */
 final class SlackInbound {
 
-    /** Recipient meta keys: the workspace, and the thread to answer in. */
-    static final String TEAM = "team";
+    /** Recipient meta keys: the thread to answer in (the workspace is the recipient's own field). */
     static final String THREAD_TS = "threadTs";
     /** Person hints from {@code users.info} when already known: display name, IANA timezone, locale. */
     static final String NAME = Inbound.META_NAME;
@@ -55,9 +54,10 @@ final class SlackInbound {
                 || !"im".equals(event.getChannelType()) || event.getText() == null || event.getText().isBlank()) {
             return Optional.empty();
         }
-        Map<String, String> meta = meta(payload.getTeamId(), event.getThreadTs(), event.getUser());
+        Map<String, String> meta = meta(event.getThreadTs(), event.getUser());
         return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
-                event.getUser(), event.getChannel(), event.getText(), clock.instant()).withMeta(meta));
+                payload.getTeamId(), event.getUser(), event.getChannel(), event.getText(), clock.instant())
+                .withMeta(meta));
     }
 
     Optional<Inbound> mention(EventsApiPayload<AppMentionEvent> payload) {
@@ -67,9 +67,11 @@ final class SlackInbound {
         }
         String text = LEADING_MENTIONS.matcher(event.getText() == null ? "" : event.getText()).replaceFirst("");
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-        return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
-                event.getUser(), event.getChannel(), text, clock.instant())
-                .withMeta(meta(payload.getTeamId(), thread, event.getUser())));
+        Inbound mention = Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
+                payload.getTeamId(), event.getUser(), event.getChannel(), text, clock.instant())
+                .withMeta(meta(thread, event.getUser()));
+        // a mention is read by everyone in the channel: it gets a pointer to the DM, never the person's flow
+        return Optional.of(isDirectMessage(event.getChannel()) ? mention : mention.shared());
     }
 
     /** {@code /coach <args>}; answers go to the person's DM with the app, wherever the command was typed. */
@@ -83,8 +85,8 @@ final class SlackInbound {
     }
 
     Inbound command(String teamId, String uniqueId, String userId, String args) {
-        return Inbound.command(SlackChannel.NAME, teamId + ":" + uniqueId, userId, userId, args, clock.instant())
-                .withMeta(meta(teamId, null, userId));
+        return Inbound.command(SlackChannel.NAME, teamId + ":" + uniqueId, teamId, userId, userId, args,
+                clock.instant()).withMeta(meta(null, userId));
     }
 
     /**
@@ -111,10 +113,10 @@ final class SlackInbound {
         String thread = payload.getContainer() == null ? null : payload.getContainer().getThreadTs();
         String argument = parsed.get().argument();
         return switch (parsed.get().kind()) {
-            case ActionIds.ANSWER -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
-                    values(action), clock.instant()).withMeta(meta(team, thread, user)));
-            case ActionIds.DONE -> Optional.of(Inbound.action(SlackChannel.NAME, eventId, user, address, argument,
-                    checked(payload.getState(), argument), clock.instant()).withMeta(meta(team, thread, user)));
+            case ActionIds.ANSWER -> Optional.of(place(Inbound.action(SlackChannel.NAME, eventId, team, user, address,
+                    argument, values(action), clock.instant()).withMeta(meta(thread, user))));
+            case ActionIds.DONE -> Optional.of(place(Inbound.action(SlackChannel.NAME, eventId, team, user, address,
+                    argument, checked(payload.getState(), argument), clock.instant()).withMeta(meta(thread, user))));
             case ActionIds.START -> Optional.of(command(team, payload.getTriggerId() != null
                     ? payload.getTriggerId() : user + ":" + action.getActionTs(), user, argument));
             case ActionIds.TOGGLE -> Optional.empty();
@@ -153,6 +155,16 @@ final class SlackInbound {
         return values;
     }
 
+    /** A click outside the person's DM (someone else's button in a channel thread) is a click in a shared place. */
+    private static Inbound place(Inbound click) {
+        return click.address().equals(click.userId()) || isDirectMessage(click.address()) ? click : click.shared();
+    }
+
+    /** DM channel ids start with {@code D}; channels, private channels and group DMs with {@code C} or {@code G}. */
+    static boolean isDirectMessage(String channelId) {
+        return channelId != null && channelId.startsWith("D");
+    }
+
     private static boolean hasEventId(EventsApiPayload<?> payload) {
         if (payload.getEventId() == null || payload.getTeamId() == null) {
             log.info("Slack event without event or team id acknowledged and ignored");
@@ -161,11 +173,8 @@ final class SlackInbound {
         return true;
     }
 
-    private Map<String, String> meta(String teamId, String threadTs, String userId) {
+    private Map<String, String> meta(String threadTs, String userId) {
         Map<String, String> meta = new HashMap<>();
-        if (teamId != null) {
-            meta.put(TEAM, teamId);
-        }
         if (threadTs != null) {
             meta.put(THREAD_TS, threadTs);
         }

@@ -1,6 +1,7 @@
 package dev.trellis.channel.web;
 
 import dev.trellis.coaching.ChartImages;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The web chat's JSON API. Every call belongs to the browser's cookie session (see {@link WebSessionFilter}); the
- * session id is the person and the address of one {@code web} conversation. A posted message is checked, stored in
+ * session stands for one {@link WebUser} (an id derived from it) with one {@code web} conversation. A posted message is checked, stored in
  * the inbox and answered with 202; the bot's replies arrive on the event stream and in the history.
  */
 @RestController
@@ -37,16 +38,18 @@ class WebChatController {
     private final WebStreams streams;
     private final WebMessageReader reader;
     private final ChartImages charts;
+    private final PersonDirectory people;
     private final Clock clock;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
-                      WebMessageReader reader, ChartImages charts, Clock clock) {
+                      WebMessageReader reader, ChartImages charts, PersonDirectory people, Clock clock) {
         this.inbox = inbox;
         this.flows = flows;
         this.history = history;
         this.streams = streams;
         this.reader = reader;
         this.charts = charts;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -61,28 +64,28 @@ class WebChatController {
 
     @GetMapping("/history")
     ChatHistory.Transcript history(@RequestAttribute(WebSessionFilter.SESSION) String session) {
-        return history.load(conversationId(session));
+        return history.load(WebUser.of(session).conversationId());
     }
 
     @PostMapping("/messages")
     ResponseEntity<Map<String, String>> post(@RequestAttribute(WebSessionFilter.SESSION) String session,
                                              InputStream body) throws IOException {
         WebMessage message = reader.read(body);
-        Inbox.Receipt receipt = inbox.accept(message.toInbound(session, clock.instant()));
+        Inbox.Receipt receipt = inbox.accept(message.toInbound(WebUser.of(session), clock.instant()));
         String status = receipt == Inbox.Receipt.DUPLICATE ? "duplicate" : "accepted";
         return ResponseEntity.accepted().body(Map.of("status", status));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestAttribute(WebSessionFilter.SESSION) String session) {
-        return streams.open(session);
+        return streams.open(WebUser.of(session).id());
     }
 
-    /** A chart a message of this conversation shows; only the session that owns it can load it. */
+    /** A chart a message of this conversation shows; only the person who owns it can load it. */
     @GetMapping("/images/{imageId}")
     ResponseEntity<?> image(@RequestAttribute(WebSessionFilter.SESSION) String session,
                             @PathVariable String imageId) {
-        return charts.find(imageId, session)
+        return people.find(WebUser.of(session).identity()).flatMap(person -> charts.find(imageId, person))
                 .<ResponseEntity<?>>map(image -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(image.contentType()))
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
@@ -97,9 +100,5 @@ class WebChatController {
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
-    }
-
-    static String conversationId(String session) {
-        return WebOutboundChannel.CHANNEL + ":" + session;
     }
 }

@@ -15,11 +15,19 @@ record WebMessage(String id, String text, String controlId, List<String> values,
         values = values == null ? List.of() : List.copyOf(values);
     }
 
-    /** The inbox event for this message from web session {@code session}: the session is person and address. */
-    Inbound toInbound(String session, Instant receivedAt) {
+    /**
+     * The inbox event for this message from {@code user}: the user's id (derived from the session, never the session
+     * itself) is both the identity's user id and the address of the session's streams. The event id is scoped by the
+     * user, so another session posting the same message id cannot collide with (or suppress) this one.
+     */
+    Inbound toInbound(WebUser user, Instant receivedAt) {
         String channel = WebOutboundChannel.CHANNEL;
-        if (text != null) return Inbound.message(channel, id, session, session, text, receivedAt);
-        if (controlId != null) return Inbound.action(channel, id, session, session, controlId, values, receivedAt);
-        return Inbound.command(channel, id, session, session, command, receivedAt);
+        String workspace = WebUser.WORKSPACE;
+        String eventId = user.id() + ":" + id;
+        if (text != null) return Inbound.message(channel, eventId, workspace, user.id(), user.id(), text, receivedAt);
+        if (controlId != null) {
+            return Inbound.action(channel, eventId, workspace, user.id(), user.id(), controlId, values, receivedAt);
+        }
+        return Inbound.command(channel, eventId, workspace, user.id(), user.id(), command, receivedAt);
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every browser of the web chat a session: an HttpOnly, SameSite=Lax cookie holding 128 random bits. The
- * session id is the person's id and the address of the web conversation, so whoever holds the cookie holds the
- * conversation; that is why it is unguessable and never readable from script. A missing or malformed cookie
+ * Gives every browser of the web chat a session: an HttpOnly, SameSite=Lax cookie holding 128 random bits. Whoever
+ * holds the cookie holds the web conversation, so it is unguessable, never readable from script, and never stored
+ * or logged: ids are derived from it ({@link WebUser}). A missing or malformed cookie
  * gets a new session. The id is handed to the controller as the request attribute {@link #SESSION}.
  */
 @Component

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open Server-Sent Events connections of this node, by web session (a person may have several tabs open).
+ * The open Server-Sent Events connections of this node, by web user (one per session cookie; a person may have several tabs open).
  * Only a live view: a message pushed while no browser listens is not lost, the page reads it from the history.
  */
 @Component
@@ -27,13 +27,13 @@ class WebStreams {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final int MAX_PER_SESSION = 8;
 
-    private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
 
-    SseEmitter open(String sessionId) {
+    SseEmitter open(String userId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         List<SseEmitter> surplus = new ArrayList<>();
-        // one atomic step per session, so a stream closing at the same moment cannot drop the new one
-        bySession.compute(sessionId, (id, emitters) -> {
+        // one atomic step per user, so a stream closing at the same moment cannot drop the new one
+        byUser.compute(userId, (id, emitters) -> {
             Set<SseEmitter> open = emitters == null ? ConcurrentHashMap.newKeySet() : emitters;
             if (open.size() >= MAX_PER_SESSION) {
                 // more streams than anyone has tabs: end the others rather than hold connections without limit
@@ -44,28 +44,28 @@ class WebStreams {
             return open;
         });
         surplus.forEach(SseEmitter::complete);
-        emitter.onCompletion(() -> remove(sessionId, emitter));
-        emitter.onTimeout(() -> remove(sessionId, emitter));
-        emitter.onError(error -> remove(sessionId, emitter));
+        emitter.onCompletion(() -> remove(userId, emitter));
+        emitter.onTimeout(() -> remove(userId, emitter));
+        emitter.onError(error -> remove(userId, emitter));
         try {
             // sends the headers at once, so the browser knows the stream is up before the first message
             emitter.send(SseEmitter.event().comment("connected"));
         } catch (IOException e) {
-            remove(sessionId, emitter);
+            remove(userId, emitter);
         }
         return emitter;
     }
 
-    /** Sends {@code entry} to every open stream of the session; returns how many streams took it. */
-    int push(String sessionId, ChatEntry entry) {
+    /** Sends {@code entry} to every open stream of the web user; returns how many streams took it. */
+    int push(String userId, ChatEntry entry) {
         int reached = 0;
-        for (SseEmitter emitter : bySession.getOrDefault(sessionId, Set.of())) {
+        for (SseEmitter emitter : byUser.getOrDefault(userId, Set.of())) {
             try {
                 emitter.send(SseEmitter.event().id(entry.id()).data(entry, MediaType.APPLICATION_JSON));
                 reached++;
             } catch (IOException | IllegalStateException e) {
                 log.debug("web stream closed while sending message {}", entry.id());
-                remove(sessionId, emitter);
+                remove(userId, emitter);
             }
         }
         return reached;
@@ -77,12 +77,12 @@ class WebStreams {
      */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
-        bySession.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
-        bySession.clear();
+        byUser.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        byUser.clear();
     }
 
-    private void remove(String sessionId, SseEmitter emitter) {
-        bySession.computeIfPresent(sessionId, (id, emitters) -> {
+    private void remove(String userId, SseEmitter emitter) {
+        byUser.computeIfPresent(userId, (id, emitters) -> {
             emitters.remove(emitter);
             return emitters.isEmpty() ? null : emitters;
         });

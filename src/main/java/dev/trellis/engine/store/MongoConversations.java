@@ -13,11 +13,13 @@ import dev.trellis.engine.Engine;
 import dev.trellis.engine.Event;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Outbound;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.Recipient;
 import dev.trellis.engine.TranscriptEntry;
 import dev.trellis.engine.Turn;
 import dev.trellis.engine.Redacted;
 import dev.trellis.engine.TurnEffect;
+import dev.trellis.flow.MessageBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +27,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** {@link Conversations} over MongoDB: one read, one engine turn, one versioned write, then delivery. */
+/**
+ * {@link Conversations} over MongoDB: the person behind the sender, one read, one engine turn, one versioned write,
+ * then delivery.
+ *
+ * <p>Where messages go: a conversation lives in the private place it started (its home, in the document's
+ * {@code recipient}). Only an accepted event from a private place moves the home (a DM reached by user id first, by
+ * channel id later). An event from a shared place never reaches the engine: it gets a short pointer to the private
+ * conversation in its own thread. Each pending message carries its own address, so answering somewhere else (a
+ * thread, a rejected click) never re-addresses the conversation.
+ */
 @Service
 class MongoConversations implements Conversations {
 
@@ -37,16 +48,21 @@ class MongoConversations implements Conversations {
     private final ConversationStore store;
     private final TextSealing sealing;
     private final Engine engine;
+    private final PersonDirectory people;
+    private final SharedPlaceReply elsewhere;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final ConversationProperties properties;
     private final Clock clock;
 
-    MongoConversations(ConversationStore store, TextSealing sealing, Engine engine, Outbox outbox,
-                       ApplicationEventPublisher events, ConversationProperties properties, Clock clock) {
+    MongoConversations(ConversationStore store, TextSealing sealing, Engine engine, PersonDirectory people,
+                       MessageBundle messages, Outbox outbox, ApplicationEventPublisher events,
+                       ConversationProperties properties, Clock clock) {
         this.store = store;
         this.sealing = sealing;
         this.engine = engine;
+        this.people = people;
+        this.elsewhere = new SharedPlaceReply(messages);
         this.outbox = outbox;
         this.events = events;
         this.properties = properties;
@@ -56,7 +72,8 @@ class MongoConversations implements Conversations {
     @Override
     public void handle(Inbound inbound) {
         String id = inbound.conversationId();
-        Turn turn = applyAndStore(inbound, id);
+        String personId = people.resolve(inbound.identity());
+        Turn turn = applyAndStore(inbound, id, personId);
         if (turn != null) {
             turn.effects().forEach(effect -> {
                 if (effect instanceof Turn.Effect.StepFailed failed) {
@@ -64,16 +81,16 @@ class MongoConversations implements Conversations {
                     log.error("Step {} of flow {} failed in conversation {} (event {}, action {})", failed.stepId(),
                             failed.flowId(), id, inbound.eventId(), failed.action(), Redacted.of(failed.error()));
                 }
-                events.publishEvent(new TurnEffect(id, inbound.channel(), inbound.personId(), effect));
+                events.publishEvent(new TurnEffect(id, inbound.channel(), personId, effect));
             });
         }
         outbox.deliver(id);
     }
 
     /** The stored turn, or null when the event had already been applied. */
-    private Turn applyAndStore(Inbound inbound, String id) {
+    private Turn applyAndStore(Inbound inbound, String id, String personId) {
         String eventKey = inbound.channel() + ":" + inbound.eventId();
-        Engine.Subject subject = new Engine.Subject(id, inbound.channel(), inbound.personId());
+        Engine.Subject subject = new Engine.Subject(id, inbound.channel(), personId);
         Event event = toEvent(inbound);
         for (int attempt = 1; ; attempt++) {
             Optional<ConversationDocument> stored = store.find(id);
@@ -85,9 +102,10 @@ class MongoConversations implements Conversations {
                     .orElseGet(() -> ConversationState.idle(ConversationState.Profile.DEFAULT));
             state = state.withProfile(state.profile().updatedFrom(inbound.meta()));
             Instant now = clock.instant();
-            Turn turn = engine.apply(subject, state, event, now);
+            Turn turn = inbound.place() == Inbound.Place.SHARED ? elsewhere.reply(id, state, inbound)
+                    : engine.apply(subject, state, event, now);
             try {
-                store.save(next(stored, id, inbound, eventKey, turn, now));
+                store.save(next(stored, id, personId, inbound, eventKey, turn, now));
                 return turn;
             } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
                 if (attempt >= properties.writeAttempts()) {
@@ -99,26 +117,33 @@ class MongoConversations implements Conversations {
         }
     }
 
-    private ConversationDocument next(Optional<ConversationDocument> stored, String id, Inbound inbound,
-                                      String eventKey, Turn turn, Instant now) {
+    private ConversationDocument next(Optional<ConversationDocument> stored, String id, String personId,
+                                      Inbound inbound, String eventKey, Turn turn, Instant now) {
         long seq = stored.map(ConversationDocument::lastSeq).orElse(0L);
         List<TranscriptEntry> transcript = new ArrayList<>(stored.map(ConversationDocument::transcript)
                 .orElse(List.of()));
         List<PendingMessage> pending = new ArrayList<>(stored.map(ConversationDocument::pending).orElse(List.of())
                 .stream().filter(message -> message.status() == PendingMessage.Status.PENDING).toList());
-        String typed = typedText(inbound);
+        // what is said in a shared place is not part of the private conversation's transcript
+        boolean shared = inbound.place() == Inbound.Place.SHARED;
+        String typed = shared ? null : typedText(inbound);
         if (typed != null) {
             transcript.add(sealing.seal(id, TranscriptEntry.in(++seq, typed, now)));
         }
+        Recipient home = home(stored, inbound, turn, personId);
+        Recipient to = inbound.kind() == Inbound.Kind.TIMER ? home : here(inbound, personId);
         for (Outbound message : turn.messages()) {
             Outbound sealed = sealing.seal(id, message);
-            transcript.add(TranscriptEntry.out(++seq, sealed, now));
-            pending.add(PendingMessage.pending(Long.toString(seq), sealed, now));
+            ++seq;
+            if (!shared) {
+                transcript.add(TranscriptEntry.out(seq, sealed, now));
+            }
+            pending.add(PendingMessage.pending(Long.toString(seq), sealed, now, to));
         }
         List<String> recent = new ArrayList<>(stored.map(ConversationDocument::recentEvents).orElse(List.of()));
         recent.add(eventKey);
         return new ConversationDocument(id, stored.map(ConversationDocument::version).orElse(null),
-                sealing.seal(id, turn.state()), recipient(stored, inbound), pending,
+                sealing.seal(id, turn.state()), home, pending,
                 last(transcript, properties.transcriptSize()), seq, last(recent, RECENT_EVENTS),
                 stored.map(ConversationDocument::sendLeaseUntil).orElse(null),
                 stored.map(ConversationDocument::sendOwner).orElse(null), nextWake(inbound, turn, now), now);
@@ -135,14 +160,31 @@ class MongoConversations implements Conversations {
         return declinedTick && wakeAt != null && !wakeAt.isAfter(now) ? null : wakeAt;
     }
 
-    /** Replies go where the person last wrote from; a timer has no address of its own. */
-    private static Recipient recipient(Optional<ConversationDocument> stored, Inbound inbound) {
-        Optional<Recipient> known = stored.map(ConversationDocument::recipient);
-        if (inbound.kind() == Inbound.Kind.TIMER && known.isPresent()) {
-            return known.get();
+    /**
+     * The conversation's home after this turn: set by its first event from a private place, moved only by an accepted
+     * event from a private place (a timer has no place of its own); a shared place, a stale click or a rejected turn
+     * never moves it. Null while the person has only written in shared places.
+     */
+    private static Recipient home(Optional<ConversationDocument> stored, Inbound inbound, Turn turn,
+                                  String personId) {
+        Recipient known = stored.map(ConversationDocument::recipient).orElse(null);
+        boolean privatePlace = inbound.place() == Inbound.Place.PRIVATE;
+        boolean timer = inbound.kind() == Inbound.Kind.TIMER;
+        boolean accepted = !(turn.outcome() instanceof Turn.Outcome.Rejected);
+        if (known == null) {
+            return privatePlace ? here(inbound, personId) : null;
         }
-        return new Recipient(inbound.conversationId(), inbound.channel(), inbound.personId(), inbound.address(),
-                inbound.meta());
+        if (privatePlace && !timer && accepted) {
+            return here(inbound, personId);
+        }
+        return new Recipient(known.conversationId(), known.channel(), known.workspace(), known.userId(), personId,
+                known.address(), known.meta());
+    }
+
+    /** Where an answer to this very event goes: where it happened. */
+    private static Recipient here(Inbound inbound, String personId) {
+        return new Recipient(inbound.conversationId(), inbound.channel(), inbound.workspace(), inbound.userId(),
+                personId, inbound.address(), inbound.meta());
     }
 
     private static String typedText(Inbound inbound) {

@@ -144,7 +144,9 @@ class Outbox implements DisposableBean {
             if (!message.dueAt(clock.instant())) {
                 break; // keeps the order: later messages wait for this one
             }
-            Sent sent = send(doc.id(), owner, doc.recipient(), message);
+            // a message goes where it was addressed when its turn was stored, never where the conversation is now
+            Recipient to = message.to() != null ? message.to() : doc.recipient();
+            Sent sent = send(doc.id(), owner, to, message);
             ranOutOfTime |= sent == Sent.RAN_OUT_OF_TIME;
             if (sent == Sent.WAIT) {
                 break;

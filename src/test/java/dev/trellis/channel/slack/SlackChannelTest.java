@@ -124,8 +124,8 @@ class SlackChannelTest extends SlackTestEnvironment {
 
     @Test
     void mentionIsAnsweredInItsThread() throws Exception {
-        slackChannel().deliver(new Recipient("slack:U5", "slack", "U5", "C1",
-                Map.of("team", "T1", "threadTs", "1700000000.000300")), Outbound.text("m7", "Hi"));
+        slackChannel().deliver(new Recipient("slack:U5", "slack", "T1", "U5", "U5", "C1",
+                Map.of("threadTs", "1700000000.000300")), Outbound.text("m7", "Hi"));
 
         assertThat(lastForm("/api/chat.postMessage")).containsEntry("channel", "C1")
                 .containsEntry("thread_ts", "1700000000.000300");
@@ -136,16 +136,16 @@ class SlackChannelTest extends SlackTestEnvironment {
         SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(
                         com.github.tomakehurst.wiremock.client.WireMock.containing("channel=C404"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
-        assertThat(slackChannel().deliver(new Recipient("slack:U6", "slack", "U6", "C404", Map.of("team", "T1")),
+        assertThat(slackChannel().deliver(new Recipient("slack:U6", "slack", "T1", "U6", "U6", "C404", Map.of()),
                 Outbound.text("m8", "Hi"))).isEqualTo(new Delivery.Failed("channel_not_found"));
 
         SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"token_revoked\"}")));
-        assertThat(slackChannel().deliver(new Recipient("slack:U7", "slack", "U7", "D7", Map.of("team", "T2")),
+        assertThat(slackChannel().deliver(new Recipient("slack:U7", "slack", "T2", "U7", "U7", "D7", Map.of()),
                 Outbound.text("m9", "Hi"))).isEqualTo(new Delivery.Failed("token_revoked"));
         SLACK_API.resetRequests();
 
-        assertThat(slackChannel().deliver(new Recipient("slack:U8", "slack", "U8", "D8", Map.of("team", "T2")),
+        assertThat(slackChannel().deliver(new Recipient("slack:U8", "slack", "T2", "U8", "U8", "D8", Map.of()),
                 Outbound.text("m10", "Hi"))).isEqualTo(new Delivery.Failed("workspace inactive"));
         SLACK_API.verify(0, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
     }
@@ -156,8 +156,8 @@ class SlackChannelTest extends SlackTestEnvironment {
                 {"team_id":"T3","type":"event_callback","event_id":"EvU","event":{"type":"app_uninstalled"}}""";
         assertThat(slack.event(uninstalled).statusCode()).isEqualTo(200);
 
-        Delivery delivery = slackChannel().deliver(new Recipient("slack:U9", "slack", "U9", "D9",
-                Map.of("team", "T3")), Outbound.text("m11", "Anyone there?"));
+        Delivery delivery = slackChannel().deliver(new Recipient("slack:U9", "slack", "T3", "U9", "U9", "D9",
+                Map.of()), Outbound.text("m11", "Anyone there?"));
 
         assertThat(delivery).isEqualTo(new Delivery.Failed("workspace inactive"));
         SLACK_API.verify(0, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
@@ -202,7 +202,7 @@ class SlackChannelTest extends SlackTestEnvironment {
     }
 
     private static Recipient dm(String channel) {
-        return new Recipient("slack:U" + channel, "slack", "U" + channel, channel, Map.of("team", "T1"));
+        return new Recipient("slack:T1:U" + channel, "slack", "T1", "U" + channel, "person-" + channel, channel, Map.of());
     }
 
     private OutboundChannel slackChannel() {

@@ -34,10 +34,11 @@ class SlackEventsEndpointTest extends SlackTestEnvironment {
             assertThat(in.channel()).isEqualTo("slack");
             assertThat(in.eventId()).isEqualTo("T1:Ev1");
             assertThat(in.kind()).isEqualTo(Inbound.Kind.MESSAGE);
-            assertThat(in.personId()).isEqualTo("U1");
+            assertThat(in.userId()).isEqualTo("U1");
             assertThat(in.address()).isEqualTo("D1");
             assertThat(in.text()).isEqualTo("I want to grow");
-            assertThat(in.meta()).containsEntry("team", "T1");
+            assertThat(in.workspace()).isEqualTo("T1");
+            assertThat(in.place()).isEqualTo(Inbound.Place.PRIVATE);
         });
     }
 

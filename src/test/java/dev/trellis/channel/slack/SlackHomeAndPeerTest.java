@@ -20,6 +20,8 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.PersonDirectory;
+import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.flow.FlowCatalog;
 
 class SlackHomeAndPeerTest extends SlackTestEnvironment {
@@ -30,6 +32,8 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
     SlackPeople people;
     @Autowired
     List<ActionHandler> actions;
+    @Autowired
+    PersonDirectory directory;
 
     @Test
     void openingTheHomeTabPublishesAStartButtonForEveryListedFlow() {
@@ -54,7 +58,8 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
     @Test
     void homeTabShowsThePersonsActiveGoalsWithProgressAndDueDate() throws Exception {
         ActionHandler createGoal = actions.stream().filter(a -> a.name().equals("goals.create")).findFirst().orElseThrow();
-        createGoal.run(new ActionHandler.Request("slack:U42", "U42", "smart-goal", "store", "home-test-goal",
+        String person = directory.resolve(new PlatformIdentity("slack", "T1", "U42"));
+        createGoal.run(new ActionHandler.Request("slack:T1:U42", person, "smart-goal", "store", "home-test-goal",
                 Map.of("title", "Run a 10k <by spring>", "due", "2027-04-01"), java.time.Instant.now()));
 
         event("""
@@ -125,7 +130,7 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
         slack.interaction(peerClick("U2", "peer-yes:T1:peer-trigger-1", "tr-accept"));
         slack.interaction(peerClick("U2", "peer-yes:T1:peer-trigger-1", "tr-accept-again"));
 
-        assertThat(inbox.accepted()).extracting(Inbound::personId, Inbound::kind, Inbound::text)
+        assertThat(inbox.accepted()).extracting(Inbound::userId, Inbound::kind, Inbound::text)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("U2", Inbound.Kind.COMMAND, "peer-coaching"),
                         org.assertj.core.groups.Tuple.tuple("U1", Inbound.Kind.COMMAND, "peer-coaching"));

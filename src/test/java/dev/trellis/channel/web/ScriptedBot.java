@@ -37,7 +37,7 @@ class ScriptedBot implements Inbox, ChatHistory {
     public synchronized Receipt accept(Inbound in) {
         if (!seen.add(in.eventId())) return Receipt.DUPLICATE;
         String conversation = in.conversationId();
-        Recipient to = new Recipient(conversation, in.channel(), in.personId(), in.address(), Map.of());
+        Recipient to = new Recipient(conversation, in.channel(), in.workspace(), in.userId(), in.userId(), in.address(), Map.of());
         String openControl = open.get(conversation);
         if (in.kind() != Inbound.Kind.ACTION) {
             transcript(conversation).add(ChatEntry.person("in-" + ids.incrementAndGet(), in.text()));

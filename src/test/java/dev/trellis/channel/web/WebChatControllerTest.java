@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.Recipient;
 import dev.trellis.flow.Flow;
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class WebChatControllerTest {
 
     private static final String SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
+    private static final WebUser USER = WebUser.of(SESSION);
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
     @TestConfiguration
@@ -83,7 +85,7 @@ class WebChatControllerTest {
 
         @Bean
         ChatHistory history() {
-            return conversationId -> conversationId.equals("web:" + SESSION)
+            return conversationId -> conversationId.equals(USER.conversationId())
                     ? new ChatHistory.Transcript(List.of(
                             ChatEntry.person("e1", "I want to run a marathon"),
                             ChatEntry.bot(conversationId, Outbound.text("m1", "What is true today?"))), "c7")
@@ -107,6 +109,9 @@ class WebChatControllerTest {
 
     @MockitoBean
     ChartImages charts;
+
+    @MockitoBean
+    PersonDirectory people;
 
     @BeforeEach
     void emptyInbox() {
@@ -136,10 +141,11 @@ class WebChatControllerTest {
         assertThat(inbox.stored()).singleElement().satisfies(in -> {
             assertThat(in.kind()).isEqualTo(Inbound.Kind.MESSAGE);
             assertThat(in.channel()).isEqualTo("web");
-            assertThat(in.eventId()).isEqualTo(id);
-            assertThat(in.personId()).isEqualTo(SESSION);
-            assertThat(in.address()).isEqualTo(SESSION);
-            assertThat(in.conversationId()).isEqualTo("web:" + SESSION);
+            assertThat(in.eventId()).isEqualTo(USER.id() + ":" + id);
+            assertThat(in.workspace()).isEqualTo("web");
+            assertThat(in.userId()).isEqualTo(USER.id());
+            assertThat(in.address()).isEqualTo(USER.id());
+            assertThat(in.conversationId()).isEqualTo("web:web:" + USER.id());
             assertThat(in.text()).isEqualTo("I want to run a marathon");
             assertThat(in.receivedAt()).isEqualTo(NOW);
         });
@@ -317,7 +323,8 @@ class WebChatControllerTest {
     @Test
     void chartOfThisSessionIsServedAsPng() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-        given(charts.find("chart-1", SESSION))
+        given(people.find(USER.identity())).willReturn(Optional.of("person-1"));
+        given(charts.find("chart-1", "person-1"))
                 .willReturn(Optional.of(new ChartImages.Image("chart-1", "image/png", png)));
 
         mvc.perform(get("/api/web/images/chart-1").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
@@ -328,7 +335,8 @@ class WebChatControllerTest {
 
     @Test
     void chartOfAnotherSessionIsNotFound() throws Exception {
-        given(charts.find("chart-1", SESSION)).willReturn(Optional.of(new ChartImages.Image("chart-1", "image/png",
+        given(people.find(USER.identity())).willReturn(Optional.of("person-1"));
+        given(charts.find("chart-1", "person-1")).willReturn(Optional.of(new ChartImages.Image("chart-1", "image/png",
                 new byte[] {1})));
 
         Cookie otherSession = new Cookie(WebSessionFilter.COOKIE, "BBBBBBBBBBBBBBBBBBBBBB");
@@ -342,11 +350,12 @@ class WebChatControllerTest {
         MvcResult stream = mvc.perform(get("/api/web/stream").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
                 .andExpect(request().asyncStarted())
                 .andReturn();
-        String messageId = "web:" + SESSION + ":3:1";
+        String messageId = USER.conversationId() + ":3:1";
         Outbound scale = new Outbound(messageId, Outbound.Kind.SCALE, "How close are you?", List.of(), false, 1, 10,
                 "not at all", "completely", "c9", null);
 
-        Delivery delivery = channel.deliver(new Recipient("web:" + SESSION, "web", SESSION, SESSION, Map.of()), scale);
+        Delivery delivery = channel.deliver(new Recipient(USER.conversationId(), "web", "web", USER.id(),
+                "person-1", USER.id(), Map.of()), scale);
 
         assertThat(delivery).isEqualTo(new Delivery.Sent(messageId));
         assertThat(stream.getResponse().getContentAsString())
@@ -362,14 +371,14 @@ class WebChatControllerTest {
         MvcResult stream = mvc.perform(get("/api/web/stream").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
                 .andReturn();
 
-        channel.deliver(new Recipient("web:other", "web", "other", "other", Map.of()), Outbound.text("m1", "hi"));
+        channel.deliver(new Recipient("web:other", "web", "web", "other", "other", "other", Map.of()), Outbound.text("m1", "hi"));
 
         assertThat(stream.getResponse().getContentAsString()).doesNotContain("m1");
     }
 
     @Test
     void messageIsSentEvenWhenNoBrowserIsConnected() {
-        Delivery delivery = channel.deliver(new Recipient("web:nobody", "web", "nobody", "nobody", Map.of()),
+        Delivery delivery = channel.deliver(new Recipient("web:nobody", "web", "web", "nobody", "nobody", "nobody", Map.of()),
                 Outbound.text("m2", "Welcome back"));
 
         assertThat(delivery).isEqualTo(new Delivery.Sent("m2"));

@@ -62,7 +62,7 @@ class ConversationDocumentTest {
         String id = "test:types-" + System.nanoTime();
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state),
-                new Recipient(id, "test", "ana", "dm-ana", Map.of("team", "T1")), List.of(), List.of(), 0L,
+                new Recipient(id, "test", "T1", "ana", "person-ana", "dm-ana", Map.of()), List.of(), List.of(), 0L,
                 List.of(), null, null, null, now));
         ConversationState read = sealing.open(id, store.find(id).orElseThrow().state());
 

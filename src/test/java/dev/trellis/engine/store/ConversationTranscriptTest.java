@@ -9,6 +9,8 @@ import java.time.Instant;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.Engine;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.PersonDirectory;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.engine.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,12 @@ class ConversationTranscriptTest {
     Engine engine;
 
     @Autowired
+    PersonDirectory people;
+
+    @Autowired
+    MessageBundle messages;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -39,14 +47,15 @@ class ConversationTranscriptTest {
     @Test
     void theTranscriptKeepsTheLatestEntriesAndKeepsCounting() {
         var small = new ConversationProperties(4, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
-        Conversations conversations = new MongoConversations(store, sealing, engine, outbox, events, small, clock);
+        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, events, small,
+                clock);
         String person = "long-" + System.nanoTime();
 
         for (int i = 1; i <= 6; i++) {
-            conversations.handle(Inbound.message("test", person + "-" + i, person, "dm", "note " + i, Instant.now()));
+            conversations.handle(Inbound.message("test", person + "-" + i, "w", person, "dm", "note " + i, Instant.now()));
         }
 
-        var transcript = conversations.transcript("test:" + person);
+        var transcript = conversations.transcript("test:w:" + person);
         assertThat(transcript).hasSize(4);
         assertThat(transcript).extracting(TranscriptEntry::seq).isSorted().doesNotHaveDuplicates();
         assertThat(transcript.get(transcript.size() - 1).seq()).isGreaterThanOrEqualTo(6);

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.Engine;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.PersonDirectory;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.engine.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,12 @@ class ConversationWriteConflictTest {
 
     @Autowired
     Engine engine;
+
+    @Autowired
+    PersonDirectory people;
+
+    @Autowired
+    MessageBundle messages;
 
     @Autowired
     Outbox outbox;
@@ -98,10 +106,11 @@ class ConversationWriteConflictTest {
                 return read;
             }
         };
-        return new MongoConversations(racingStore, sealing, engine, outbox, events, properties, clock);
+        return new MongoConversations(racingStore, sealing, engine, people, messages, outbox, events,
+                properties, clock);
     }
 
     private static Inbound said(String person, String eventId, String text) {
-        return Inbound.message("test", person + "-" + eventId, person, "dm", text, Instant.now());
+        return Inbound.message("test", person + "-" + eventId, "w", person, "dm", text, Instant.now());
     }
 }

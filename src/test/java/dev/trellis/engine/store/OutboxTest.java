@@ -190,12 +190,13 @@ class OutboxTest {
         List<TranscriptEntry> transcript = new ArrayList<>();
         IntStream.rangeClosed(1, messages).forEach(i -> {
             Outbound message = Outbound.text(id + ":" + i, "line " + i);
-            pending.add(PendingMessage.pending(Integer.toString(i), message, now));
+            pending.add(PendingMessage.pending(Integer.toString(i), message, now, null));
             transcript.add(TranscriptEntry.out(i, message, now));
         });
         conversations.save(new ConversationDocument(id, null,
                 ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, channel, "ana", "dm", null), pending, transcript, (long) messages, List.of(), null,
+                new Recipient(id, channel, "w", "ana", "person-ana", "dm", null), pending, transcript,
+                (long) messages, List.of(), null,
                 null, null, now));
         return id;
     }
