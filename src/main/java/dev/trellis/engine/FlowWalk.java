@@ -102,6 +102,14 @@ final class FlowWalk {
             return after(step);
         }
         if (kind instanceof StepKind.Call call) return enterSubFlow(step, call);
+        if (kind instanceof StepKind.Schedule schedule) {
+            run.effects.add(Timers.set(schedule, run.flowId, run.activation(), run.now(), run.zone()));
+            return after(step);
+        }
+        if (kind instanceof StepKind.Unschedule unschedule) {
+            run.effects.add(new Turn.Effect.TimerCancelled(unschedule.name()));
+            return after(step);
+        }
         if (kind instanceof StepKind.End end) {
             if (end.text() != null) run.sayText(end.text(), Map.of());
             return finish();

@@ -61,6 +61,10 @@ class SealedWalksTest {
                     action: notes.save
                   - id: sub
                     call: inner
+                  - id: later
+                    schedule: { name: every-later, after: P3D }
+                  - id: never
+                    unschedule: every-later
                   - id: text
                     ask: "Anything?"
                     save: text
