@@ -28,6 +28,13 @@ class FlowValidationTest {
     }
 
     @Test
+    void aThirdYesNoCheckInOneFlowIsRefused() {
+        assertThat(errorLines(loadBroken("too-many-checks.yaml"))).containsExactly(DIR + "too-many-checks.yaml:10:5: "
+                + "step 'options' is one of 3 answers with 'reflect: confirm'; a flow confirms at most 2 (use 'reflect: "
+                + "acknowledge' for the others)");
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondOne() {
         assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
                 DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");
