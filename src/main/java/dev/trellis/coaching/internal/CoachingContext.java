@@ -50,6 +50,7 @@ final class CoachingContext implements PersonContext {
         context.put("oneOnOnes", oneOnOnes(personId));
         context.put("peer", peer(personId, person));
         context.put("lastSession", lastSession(personId));
+        context.put("lastStep", lastStep(personId));
         return context;
     }
 
@@ -141,6 +142,14 @@ final class CoachingContext implements PersonContext {
         PeerSession last = peerSessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
         return Map.of("optIn", person != null && person.peerCoaching(), "sessions", peerSessions.countByPersonId(personId),
                 "lastNextStep", last == null || last.nextStep() == null ? "" : last.nextStep());
+    }
+
+    /** The step planned in the person's last session that planned one: {@code exists}, {@code action}, {@code due}. */
+    private Map<String, Object> lastStep(String personId) {
+        CoachingSession last = sessions.findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(personId).orElse(null);
+        if (last == null) return Map.of("exists", false, "action", "", "due", "", "title", "");
+        return Map.of("exists", true, "action", last.action(), "due", last.due() == null ? "" : last.due().toString(),
+                "title", last.title());
     }
 
     private Map<String, Object> lastSession(String personId) {
