@@ -30,4 +30,7 @@ public interface PlatformMessages {
     Optional<Landed> byControl(String conversationId, String controlId);
 
     void remember(Landed landed);
+
+    /** Where the conversation's latest delivered message landed (a Slack DM id even when addressed to a user id). */
+    Optional<String> lastPlace(String conversationId);
 }

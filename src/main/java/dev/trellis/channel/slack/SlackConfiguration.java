@@ -25,8 +25,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 
 import dev.trellis.coaching.ChartImages;
-import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.flow.MessageBundle;
@@ -72,11 +72,6 @@ class SlackConfiguration {
                 properties.burst());
     }
 
-    @Bean(initMethod = "createIndexes")
-    SentMessages slackSentMessages(MongoTemplate mongo, FreeTextCodec codec) {
-        return new SentMessages(mongo, codec);
-    }
-
     @Bean(initMethod = "reactivateAll")
     Workspaces slackWorkspaces(MongoTemplate mongo) {
         return new Workspaces(mongo);
@@ -91,7 +86,7 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces, ChartImages charts,
+    SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
                               Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
                 clock);

@@ -61,6 +61,12 @@ class MongoPlatformMessages implements PlatformMessages, InitializingBean {
                 landed.at()));
     }
 
+    @Override
+    public Optional<String> lastPlace(String conversationId) {
+        return Optional.ofNullable(mongo.findOne(query(where("conversationId").is(conversationId))
+                .with(Sort.by(Sort.Direction.DESC, "at")).limit(1), Stored.class)).map(Stored::place);
+    }
+
     private Landed open(Stored stored) {
         return new Landed(stored.conversationId(), stored.deliveryId(), stored.controlId(), stored.place(),
                 stored.ref(), stored.questionText() == null ? null

@@ -211,6 +211,12 @@ class TeamsSenderTest {
         public void remember(Landed l) {
             landed.put(l.conversationId() + "/" + l.deliveryId(), l);
         }
+
+        @Override
+        public Optional<String> lastPlace(String conversationId) {
+            return landed.values().stream().filter(l -> l.conversationId().equals(conversationId))
+                    .max(java.util.Comparator.comparing(Landed::at)).map(Landed::place);
+        }
     }
 
     /** A clock the test moves by hand. */
