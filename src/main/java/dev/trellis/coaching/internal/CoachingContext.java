@@ -26,9 +26,11 @@ final class CoachingContext implements PersonContext {
     private final PeerSessions peerSessions;
     private final CoachingSessions sessions;
     private final SessionRatings ratings;
+    private final CheckIns checkIns;
 
     CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
-                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings) {
+                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns) {
+        this.checkIns = checkIns;
         this.people = people;
         this.goals = goals;
         this.wheels = wheels;
@@ -69,9 +71,20 @@ final class CoachingContext implements PersonContext {
     private Map<String, Object> goals(String personId) {
         List<Goal> all = goals.findByPersonIdOrderByCreatedAtAsc(personId);
         List<Map<String, Object>> active = all.stream().filter(g -> g.status() == Goal.Status.ACTIVE)
-                .map(CoachingContext::goal).toList();
+                .map(g -> withLastStep(goal(g), personId, g.id())).toList();
         return Map.of("active", active, "count", (long) active.size(),
                 "done", all.stream().filter(g -> g.status() == Goal.Status.DONE).count(), "total", (long) all.size());
+    }
+
+    /** The step planned at the goal's last check-in that planned one ({@code lastStep}, empty when none). */
+    private Map<String, Object> withLastStep(Map<String, Object> goal, String personId, String goalId) {
+        List<CheckIn> history = checkIns.findByPersonIdAndGoalIdOrderByAtAsc(personId, goalId);
+        String lastStep = "";
+        for (CheckIn checkIn : history) {
+            if (checkIn.nextStep() != null && !checkIn.nextStep().isBlank()) lastStep = checkIn.nextStep();
+        }
+        goal.put("lastStep", lastStep);
+        return goal;
     }
 
     static Map<String, Object> goal(Goal goal) {
