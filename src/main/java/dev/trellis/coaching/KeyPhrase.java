@@ -28,14 +28,15 @@ final class KeyPhrase {
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "[.!?;\\n]+|\\s+[—–-]+\\s+|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+");
+            "[.!?;\\n]+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
                     + "|actually|like|yeah|yes|to be honest|tbh|you know|i mean|i guess|i suppose)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:[,\\s]+(?:i guess|i suppose|i think|you know|or something|or so|lol|haha|tbh|really|honestly"
-                    + "|to be honest|if i'm honest))+$",
+            "(?:,\\s*(?:i guess|i suppose|i think|you know|really|honestly|to be honest|if i'm honest)"
+                    + "|\\s+(?:tbh|lol|haha|or something|or so))+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSURE = Pattern.compile(
             "(?:i\\s+)?(?:don'?t|do not|dont)\\s+know\\b.*|(?:i'?m\\s+)?not\\s+sure\\b.*|no\\s+idea\\b.*|dunno\\b.*"

@@ -122,7 +122,7 @@ class WebChatBrowserTest {
         browser.wait.until(d -> (Boolean) browser.driver.executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
         assertThat(chart.getDomAttribute("src")).startsWith("/api/web/images/");
-        waitForBot("what stands out to you\\?");
+        waitForBot("how do you feel about it\\?");
         browser.screenshot(Path.of("target", "screenshots", "web-chat-chart.png"));
     }
 
