@@ -36,6 +36,13 @@ final class ConversationReferences {
         boolean personal() {
             return "personal".equals(type);
         }
+
+        boolean sameAddress(Reference other) {
+            return java.util.Objects.equals(serviceUrl, other.serviceUrl)
+                    && java.util.Objects.equals(tenantId, other.tenantId) && java.util.Objects.equals(botId, other.botId)
+                    && (!personal() || java.util.Objects.equals(userId, other.userId)
+                    && java.util.Objects.equals(userTeamsId, other.userTeamsId));
+        }
     }
 
     private final MongoTemplate mongo;
@@ -44,8 +51,15 @@ final class ConversationReferences {
         this.mongo = mongo;
     }
 
-    /** Stores or refreshes the reference (the service URL can change) and marks the conversation active. */
+    /**
+     * Stores the reference, or refreshes it when it changed (the service URL can), and marks the conversation active.
+     * Every personal message passes here on the acknowledgement path, so an unchanged reference costs a read only.
+     */
     void remember(Reference reference, Instant at) {
+        Reference known = mongo.findById(reference.id(), Reference.class);
+        if (known != null && known.active() && known.sameAddress(reference)) {
+            return;
+        }
         Update update = new Update().set("serviceUrl", reference.serviceUrl()).set("tenantId", reference.tenantId())
                 .set("botId", reference.botId()).set("type", reference.type()).set("active", true).unset("reason")
                 .set("updatedAt", at);
