@@ -13,23 +13,26 @@ import java.util.Map;
 final class Answering {
 
     private final EngineParts parts;
+    private final Care care;
 
     Answering(EngineParts parts) {
         this.parts = parts;
+        this.care = new Care(parts);
     }
 
-    /** The person answered the open question, which is the current step's own, a reflection of it or a probe. */
+    /** The person answered the open question: the step's own, a reflection of it, a probe or the care choice. */
     Turn answer(TurnRun run, AnswerReader.Input input) {
         Step step = run.walk.currentStep();
         OpenQuestion open = run.question;
         if (open instanceof OpenQuestion.ReflectConfirm) return reflectReply(run, step, input);
+        if (open instanceof OpenQuestion.Care) return care.reply(run, step, input);
         // the answer to a probe ("if you had to guess?") is taken as it is: reflecting it again would nag
         boolean probed = open instanceof OpenQuestion.Probe;
         if (!probed && !(open instanceof OpenQuestion.Step)) {
             throw new IllegalStateException("not a step's question: " + (open == null ? null : open.getClass()));
         }
         Answer answer = read(run, step, input);
-        if (answer instanceof Answer.Valid valid) return accept(run, step, valid, probed);
+        if (answer instanceof Answer.Valid valid) return accept(run, step, valid, !probed);
         return retry(run, step, (Answer.Invalid) answer);
     }
 
@@ -49,28 +52,51 @@ final class Answering {
         throw new IllegalStateException("step '" + step.id() + "' does not take answers");
     }
 
-    private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean probed) {
-        if (!probed) run.walk.rememberForBack();
+    private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean mayReflect) {
+        if (mayReflect) run.walk.rememberForBack();
         if (step.save() != null) run.vars.put(step.save(), valid.value());
         run.vars.remove(TurnRun.OPTIONS_VAR);
         run.attempts = 0;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
         if (!typedQuestion) run.answered(valid.display());
-        if (!probed && step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
-            offerReflection(run, said);
-            return run.result();
+        if (step.kind() instanceof StepKind.Ask ask && ask.type() == StepKind.AnswerType.TEXT
+                && valid.value() instanceof String said) {
+            // words of distress are met with care, never paraphrased back
+            if (care.offer(run, said)) return run.result();
+            if (mayReflect && ask.reflect() == StepKind.Reflect.CONFIRM) {
+                offerReflection(run, said, ask.about());
+                return run.result();
+            }
+            if (mayReflect && ask.reflect() == StepKind.Reflect.ACKNOWLEDGE && acknowledge(run, said, ask)) {
+                return run.result();
+            }
         }
         run.question = null;
         run.walk.runFrom(run.walk.after(step));
         return run.result();
     }
 
-    private void offerReflection(TurnRun run, String said) {
-        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), run.turn);
+    /** Says the paraphrase and goes on; returns true when a probe was asked instead (the walk waits for it). */
+    private boolean acknowledge(TurnRun run, String said, StepKind.Ask ask) {
+        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), ask.about(), run.turn);
         if (reply != null && reply.probe()) {
-            run.question = new OpenQuestion.Probe(OpenQuestion.engineControl(run.turn, "probe"));
-            run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
-                    null, null, run.question.controlId(), null));
+            probe(run, reply);
+            return true;
+        }
+        run.say(reply != null ? reply.statement() : run.message("trellis.reflect.noted", Map.of()));
+        return false;
+    }
+
+    private void probe(TurnRun run, Reflector.Reply reply) {
+        run.question = new OpenQuestion.Probe(OpenQuestion.engineControl(run.turn, "probe"));
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
+                null, null, run.question.controlId(), null));
+    }
+
+    private void offerReflection(TurnRun run, String said, String about) {
+        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), about, run.turn);
+        if (reply != null && reply.probe()) {
+            probe(run, reply);
             return;
         }
         String reflection = reply != null ? reply.text()
@@ -98,6 +124,7 @@ final class Answering {
         if (corrected instanceof Answer.Valid valid) {
             run.answered(input.text().strip());
             if (step.save() != null) run.vars.put(step.save(), valid.value());
+            if (valid.value() instanceof String said && care.offer(run, said)) return run.result();
             run.sayMessage("trellis.reflect.thanks", Map.of());
             run.question = null;
             run.walk.runFrom(run.walk.after(step));

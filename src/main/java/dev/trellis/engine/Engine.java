@@ -112,7 +112,9 @@ public final class Engine {
     }
 
     private Turn said(TurnRun run, String text) {
-        Words.Interrupt interrupt = parts.words().interrupt(text, run.locale());
+        // "later", "end" or "previous" typed as the answer to an open question are the answer: only the exact
+        // command words interrupt it
+        Words.Interrupt interrupt = parts.words().interrupt(text, run.locale(), answeringInWords(run));
         if (interrupt != null) return interrupt(run, interrupt);
         AnswerReader.Input input = new AnswerReader.Input(text, List.of());
         // questions about no flow, or about one that cannot continue: a yes or no is taken before anything else
@@ -134,10 +136,29 @@ public final class Engine {
         if (run.status == Status.PAUSED) {
             run.status = Status.ACTIVE;
             run.sayMessage("trellis.resumed", Map.of());
+            if (run.question instanceof OpenQuestion.Care) {
+                run.question = null;
+                run.walk.runFrom(run.walk.after(run.walk.currentStep()));
+                return run.result();
+            }
             run.walk.askAgain();
             return run.result();
         }
         return reply(run, input);
+    }
+
+    /** True while the open question takes words: a free-text question, or a probe asking for more. */
+    private boolean answeringInWords(TurnRun run) {
+        if (run.status != Status.ACTIVE || run.question == null || run.flowId == null || run.stepId == null) {
+            return false;
+        }
+        if (run.question instanceof OpenQuestion.Probe) return true;
+        if (!(run.question instanceof OpenQuestion.Step)) return false;
+        return parts.flows().version(run.flowId, run.flowVersion).or(() -> parts.flows().current(run.flowId))
+                .flatMap(f -> f.step(run.stepId))
+                .map(step -> step.kind() instanceof dev.trellis.flow.StepKind.Ask ask
+                        && ask.type() == dev.trellis.flow.StepKind.AnswerType.TEXT)
+                .orElse(false);
     }
 
     private Turn clicked(TurnRun run, Event.Clicked click) {
@@ -160,7 +181,7 @@ public final class Engine {
     private Turn reply(TurnRun run, AnswerReader.Input input) {
         OpenQuestion open = run.question;
         if (open == null || open instanceof OpenQuestion.Step || open instanceof OpenQuestion.Probe
-                || open instanceof OpenQuestion.ReflectConfirm) {
+                || open instanceof OpenQuestion.ReflectConfirm || open instanceof OpenQuestion.Care) {
             if (open == null) run.question = new OpenQuestion.Step(run.turn + "." + run.stepId);
             return answering.answer(run, input);
         }

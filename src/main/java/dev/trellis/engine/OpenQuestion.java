@@ -22,6 +22,10 @@ public sealed interface OpenQuestion {
     record Probe(String controlId) implements OpenQuestion {
     }
 
+    /** After words of distress: carry on, pause or stop? */
+    record Care(String controlId) implements OpenQuestion {
+    }
+
     /** "Stop the running flow and start {@code flowId}?" */
     record FlowSwitch(String controlId, String flowId) implements OpenQuestion {
     }
