@@ -37,7 +37,9 @@ final class Care {
 
     /** The person's choice after the care message: carry on with the next question, pause, or stop the flow. */
     Turn reply(TurnRun run, Step step, AnswerReader.Input input) {
-        String picked = input.clicked() ? input.single() : typed(run, input.text());
+        // a click carrying anything but one of the three choices is a stale or forged button, not a choice
+        String picked = input.clicked() ? (List.of(CONTINUE, PAUSE, STOP).contains(input.single()) ? input.single()
+                : null) : typed(run, input.text());
         if (picked == null) {
             if (input.clicked()) {
                 run.notice("trellis.stale");
