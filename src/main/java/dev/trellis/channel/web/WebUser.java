@@ -21,10 +21,21 @@ record WebUser(String id) {
     static final String WORKSPACE = "web";
 
     static WebUser of(String session) {
+        return new WebUser(hash("trellis-web-session:" + session));
+    }
+
+    /**
+     * The employee signed in through the company's OpenID Connect provider: the same user on every browser. Hashed
+     * like a session so that ids keep one shape and the provider's subject is not spread through the stores.
+     */
+    static WebUser signedIn(String issuer, String subject) {
+        return new WebUser(hash("trellis-web-oidc:" + issuer + "|" + subject));
+    }
+
+    private static String hash(String value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("trellis-web-session:" + session).getBytes(StandardCharsets.UTF_8));
-            return new WebUser(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
