@@ -15,6 +15,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -64,6 +65,9 @@ class WebSessionFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(USER, user);
+        // Spring Security writes the CSRF cookie only once something reads the token; the page needs it up front
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (csrf != null) csrf.getToken();
         chain.doFilter(request, response);
     }
 

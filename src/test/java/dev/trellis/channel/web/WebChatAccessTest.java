@@ -81,14 +81,6 @@ class WebChatAccessTest {
     }
 
     @Test
-    void pageLoadHandsTheBrowserACsrfTokenItsScriptCanRead() throws Exception {
-        MvcResult result = mvc.perform(get("/")).andReturn();
-
-        assertThat(result.getResponse().getHeaders("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("XSRF-TOKEN=").doesNotContain("HttpOnly"));
-    }
-
-    @Test
     void postFromAnotherSiteIsRefusedEvenWithAToken() throws Exception {
         MvcResult result = mvc.perform(message().with(csrf())
                 .header("Origin", "https://evil.example")).andReturn();
