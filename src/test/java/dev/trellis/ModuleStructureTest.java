@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the features' dependencies pointing one way (channels → inbox → engine → flow; coaching → engine;
- * nothing → channels) and the engine core free of frameworks. Writes the module diagram to
- * {@code target/spring-modulith-docs}.
+ * identity → engine; scheduling → inbox, engine; nothing → channels) and the engine core free of frameworks. Writes
+ * the module diagram to {@code target/spring-modulith-docs}.
  */
 class ModuleStructureTest {
 
@@ -32,13 +32,23 @@ class ModuleStructureTest {
         noClasses().that().resideInAPackage("dev.trellis.flow..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.engine..", "dev.trellis.inbox..",
                         "dev.trellis.channel..", "dev.trellis.coaching..", "dev.trellis.scheduling..",
-                        "dev.trellis.privacy..", "dev.trellis.insight..")
+                        "dev.trellis.privacy..", "dev.trellis.insight..", "dev.trellis.identity..")
                 .check(CLASSES);
     }
 
     @Test
     void engineDependsOnlyOnTheFlowLanguage() {
         noClasses().that().resideInAPackage("dev.trellis.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.inbox..", "dev.trellis.channel..",
+                        "dev.trellis.coaching..", "dev.trellis.scheduling..", "dev.trellis.privacy..",
+                        "dev.trellis.insight..", "dev.trellis.identity..")
+                .check(CLASSES);
+    }
+
+    /** Identity sits just above the engine (it implements the engine's PersonDirectory): it knows no feature data. */
+    @Test
+    void identityDependsOnlyOnTheEngine() {
+        noClasses().that().resideInAPackage("dev.trellis.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.inbox..", "dev.trellis.channel..",
                         "dev.trellis.coaching..", "dev.trellis.scheduling..", "dev.trellis.privacy..",
                         "dev.trellis.insight..")
@@ -48,7 +58,16 @@ class ModuleStructureTest {
     @Test
     void inboxDoesNotKnowChannels() {
         noClasses().that().resideInAPackage("dev.trellis.inbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..",
+                        "dev.trellis.identity..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void schedulingHandsTimersToTheInboxAndKnowsNoChannelOrCoaching() {
+        noClasses().that().resideInAPackage("dev.trellis.scheduling..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.channel..", "dev.trellis.coaching..",
+                        "dev.trellis.privacy..", "dev.trellis.insight..")
                 .check(CLASSES);
     }
 
@@ -56,6 +75,27 @@ class ModuleStructureTest {
     void nothingOutsideAChannelDependsOnIt() {
         noClasses().that().resideOutsideOfPackages("dev.trellis.channel..", "dev.trellis")
                 .should().dependOnClassesThat().resideInAPackage("dev.trellis.channel..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void channelsDoNotDependOnEachOther() {
+        for (String channel : new String[] {"slack", "teams", "web"}) {
+            String[] others = java.util.stream.Stream.of("slack", "teams", "web").filter(c -> !c.equals(channel))
+                    .map(c -> "dev.trellis.channel." + c + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.trellis.channel." + channel + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void onlyTheTeamsChannelUsesTheBotFrameworkAndOnlySlackUsesBolt() {
+        noClasses().that().resideOutsideOfPackage("dev.trellis.channel.teams..")
+                .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("dev.trellis.channel.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
                 .check(CLASSES);
     }
 

@@ -17,7 +17,7 @@ public class CoachingReflector implements Reflector {
     @Override
     public Reply reflect(String answer, String locale, long variant) {
         if (locale != null && !locale.toLowerCase(Locale.ROOT).startsWith("en")) return null;
-        String text = reflection.reflect(answer, variant);
-        return reflection.givesNothingToReflect(answer) ? Reply.probe(text) : Reply.confirm(text);
+        Reflection.Reply reply = reflection.listen(answer, Reflection.About.ANYTHING, variant);
+        return reply.paraphrase() ? Reply.confirm(reply.asQuestion()) : Reply.probe(reply.text());
     }
 }

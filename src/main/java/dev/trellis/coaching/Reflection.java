@@ -1,7 +1,5 @@
 package dev.trellis.coaching;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,64 +7,117 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Active listening: gives a person's own key words back to them, turned from "I" to "you", inside a reflective
- * frame that asks them to confirm or correct ("So what matters to you is more time with your team — did I get that
- * right?"). The key phrase is the clause of the answer with the most content words, without fillers, cut to a few
- * words so the reflection stays shorter than what was said. Deterministic: the same answer and {@code variant}
- * give the same text, so a re-applied turn says the same thing. English only, because the person swap is.
+ * Active listening: gives a person's own key words back to them, turned from "I" to "you", inside a frame that fits
+ * what was asked ("So what gets in the way is that your manager keeps changing priorities"). It may be said as it
+ * is (acknowledge) or followed by a check the person confirms or corrects ("— did I get that right?").
+ *
+ * <p>Not every answer is paraphrased: "nothing really" or "idk" gets a gentle probe, a one- or two-word answer an
+ * invitation to say more about it, a long answer the question of what matters most. A quote gives the person's exact
+ * words; text that is not English is only ever quoted. Deterministic: the same answer and {@code variant} give the
+ * same text, so a re-applied turn says the same thing.
  */
 public final class Reflection {
 
-    static final int MAX_WORDS = 14;
+    /** What the question asked for; the frame of the reflection follows it. */
+    public enum About { ANYTHING, WISH, OBSTACLE, EVENT, INSIGHT }
 
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;\\n]+|,\\s*(?:but|and|because|so)\\s+|\\s+but\\s+");
-    private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically|actually|like|yeah|yes|to be honest|you know)[,\\s]+)+",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern UNSURE = Pattern.compile(
-            "^(?:i\\s+)?(?:don'?t|do not|dont)\\s+know\\b.*|^(?:i'?m\\s+)?not\\s+sure\\b.*|^no\\s+idea\\b.*|^dunno\\b.*",
+    /** What kind of reply the answer got: only a {@code PARAPHRASE} gives the person's words back to confirm. */
+    public enum Kind { PARAPHRASE, SAY_MORE, WHAT_MATTERS, NOTHING, UNSURE, EMPTY }
+
+    /**
+     * A reply to an answer. For a paraphrase, {@code text} is the statement ("So what you want is to lead a team")
+     * and {@code check} the question that may follow it; for the other kinds {@code text} is a question and
+     * {@code check} is empty.
+     */
+    public record Reply(Kind kind, String text, String check) {
+        public boolean paraphrase() {
+            return kind == Kind.PARAPHRASE;
+        }
+
+        /** The paraphrase with its check, to be confirmed; or the probing question. */
+        public String asQuestion() {
+            return paraphrase() ? text + check : text;
+        }
+
+        /** The paraphrase said as it is, with nothing to answer; or the probing question. */
+        public String asStatement() {
+            return paraphrase() ? text + "." : text;
+        }
+    }
+
+    private enum Grammar { CLAUSE, NOUN, WANT, DILEMMA, QUOTE }
+
+    private static final Map<About, Map<Grammar, List<String>>> FRAMES = Map.of(
+            About.ANYTHING, Map.of(
+                    Grammar.CLAUSE, List.of("So {}", "It sounds like {}", "What I'm hearing is that {}",
+                            "If I heard you well, {}"),
+                    Grammar.NOUN, List.of("So what matters to you is {}", "It sounds like it comes down to {}",
+                            "So the heart of it is {}"),
+                    Grammar.WANT, List.of("So what you want is to {}", "It sounds like you'd like to {}",
+                            "So what you're after is to {}"),
+                    Grammar.QUOTE, List.of("So, in your words: \"{}\"", "I'm hearing \"{}\"",
+                            "What stands out is \"{}\"")),
+            About.WISH, Map.of(
+                    Grammar.CLAUSE, List.of("So {}", "It sounds like {}", "So what you're hoping is that {}"),
+                    Grammar.NOUN, List.of("So what you'd like is {}", "So what you're hoping for is {}"),
+                    Grammar.WANT, List.of("So you'd like to {}", "So what you're after is to {}"),
+                    Grammar.QUOTE, List.of("So what you're hoping for, in your words: \"{}\"",
+                            "So what you'd like is \"{}\"")),
+            About.OBSTACLE, Map.of(
+                    Grammar.CLAUSE, List.of("So what gets in the way is that {}", "It sounds like the hard part is that {}"),
+                    Grammar.NOUN, List.of("So what gets in the way is {}", "It sounds like the obstacle is {}"),
+                    Grammar.WANT, List.of("So what's hard is to {}", "It sounds like the hard part is to {}"),
+                    Grammar.QUOTE, List.of("So what gets in the way, in your words: \"{}\"",
+                            "It sounds like the obstacle is \"{}\"")),
+            About.EVENT, Map.of(
+                    Grammar.CLAUSE, List.of("So {}", "So what happened is that {}", "It sounds like {}"),
+                    Grammar.NOUN, List.of("So what stands out is {}", "So the moment you picked is {}"),
+                    Grammar.WANT, List.of("So what stands out, in your words: \"{}\""),
+                    Grammar.QUOTE, List.of("So what happened, in your words: \"{}\"", "What stands out is \"{}\"")),
+            About.INSIGHT, Map.of(
+                    Grammar.CLAUSE, List.of("So what you've noticed is that {}", "So your takeaway is that {}"),
+                    Grammar.NOUN, List.of("So what you take from it is {}", "So what stands out for you is {}"),
+                    Grammar.WANT, List.of("So what you take from it is to {}", "So your takeaway is to {}"),
+                    Grammar.QUOTE, List.of("So your takeaway, in your words: \"{}\"",
+                            "What you take from it is \"{}\"")));
+
+    private static final List<String> DILEMMA_FRAMES = List.of("So you're weighing up: \"{}\"",
+            "So the question you're facing is \"{}\"");
+
+    private static final List<String> CHECKS = List.of(" — did I get that right?", ". Is that right?",
+            ". Have I understood you?", ". Is that it?");
+
+    private static final List<String> SAY_MORE = List.of("Say a little more about \"{}\": what does it mean for you?",
+            "Tell me more about \"{}\". What does that look like for you?",
+            "\"{}\": could you say a bit more about that?");
+
+    private static final String LONG_TEXT = "There's a lot here. Of all of it, what matters most to you?";
+    private static final String LONG_WITH_FEELING =
+            "There's a lot here. I noticed you said \"{}\". Of all of it, what matters most to you?";
+    private static final String UNSURE_TEXT =
+            "Not knowing yet is a fine place to start. If you had to guess, what would you say?";
+    private static final String NOTHING_TEXT =
+            "That's okay, nothing has to come to mind straight away. If there were one small thing, what might it be?";
+    private static final String EMPTY_TEXT = "I didn't catch anything there. What would you like to say?";
+
+    private static final Pattern INSIGHT_LEAD = Pattern.compile("^(?:i|we)\\s+(?:have\\s+|'ve\\s+)?(?:learned|learnt"
+            + "|realised|realized|noticed|found out|discovered|saw|see|think|believe)(?:\\s+that)?\\s+(?=\\S+\\s+\\S+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** First person to second person; "you" is left alone because in answers it is mostly the generic "you". */
-    private static final Map<String, String> SWAP = Map.ofEntries(
-            Map.entry("i", "you"), Map.entry("me", "you"), Map.entry("my", "your"), Map.entry("mine", "yours"),
-            Map.entry("myself", "yourself"), Map.entry("i'm", "you're"), Map.entry("im", "you're"),
-            Map.entry("i've", "you've"), Map.entry("ive", "you've"), Map.entry("i'll", "you'll"),
-            Map.entry("i'd", "you'd"), Map.entry("we", "you"), Map.entry("us", "you"), Map.entry("our", "your"),
-            Map.entry("ours", "yours"), Map.entry("ourselves", "yourselves"), Map.entry("we're", "you're"),
-            Map.entry("we've", "you've"), Map.entry("we'll", "you'll"));
+    /** "To lead a team", "That I enjoy teaching": the link word belongs to the question, not to the answer. */
+    private static final Pattern LEADING_LINK = Pattern.compile("^(?:to|that)\\s+(?=\\S+\\s+\\S+)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SUBJECTLESS_STATE = Pattern.compile(
+            "(?:(?:just|really|so|very|quite|a bit|a little|kind of|pretty)\\s+)?(?:not sure|unsure|torn|stuck|tired"
+                    + "|bored|exhausted|drained|frustrated|worried|anxious|nervous|lost|confused|excited|curious|proud"
+                    + "|happy)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> SUBJECTS = Set.of("you", "you're", "you've", "you'll", "you'd", "he", "she",
-            "they", "it", "there", "it's", "that's", "people", "everyone", "nobody");
+            "they", "it", "there", "it's", "that's", "people", "everyone", "nobody", "someone", "things");
 
-    /** Verbs that change with the subject once "I" became "you". */
-    private static final Map<String, String> AFTER_I = Map.of("am", "are", "was", "were", "wasn't", "weren't");
-
-    private static final Set<String> STOP_WORDS = Set.of(Arrays.stream(("a an the and or but if so to of in on at by "
-            + "for with about from as is are was were be been being am do does did have has had it its it's this that "
-            + "these those there here i me my we us our you your he she they them their just really very quite "
-            + "maybe think guess would could should will can not no yes some any more most much many also too then "
-            + "honestly basically actually literally "
-            + "than what which who when where how why all get got make want like know").split(" "))
-            .toArray(String[]::new));
-
-    private static final List<String> CLAUSE_FRAMES = List.of(
-            "So {} — did I get that right?",
-            "It sounds like {}. Is that right?",
-            "What I'm hearing is that {}. Have I understood you?",
-            "If I heard you well, {}. Is that it?");
-
-    /** For a noun phrase or gerund ("more time with your team", "leading a team"). */
-    private static final List<String> NOUN_FRAMES = List.of(
-            "So what matters to you is {} — did I get that right?",
-            "It sounds like it comes down to {}. Is that right?",
-            "So the heart of it is {}. Have I understood you?");
-
-    /** For anything else (an imperative, a fragment): quoting keeps it grammatical. */
-    private static final List<String> QUOTE_FRAMES = List.of(
-            "So, in your words: \"{}\". Did I get that right?",
-            "I'm hearing \"{}\". Is that the heart of it?",
-            "What stands out is \"{}\". Is that it?");
+    private static final Set<String> DILEMMA_STARTS = Set.of("should", "shall", "whether", "do", "can", "could");
 
     private static final Set<String> POSSESSIVES = Set.of("your", "his", "her", "their");
 
@@ -79,56 +130,73 @@ public final class Reflection {
             "make", "find", "start", "stop", "finish", "improve", "give", "have", "move", "talk", "ask", "take",
             "spend", "work", "write", "run", "create", "help", "grow", "change", "try", "keep", "reduce", "increase",
             "deliver", "launch", "hire", "present", "speak", "delegate", "mentor", "own", "pass", "earn", "save",
-            "focus", "read", "practise", "practice", "set", "plan", "join", "apply", "switch", "go", "feel", "do");
-
-    private static final List<String> WANT_FRAMES = List.of(
-            "So what you want is to {} — did I get that right?",
-            "It sounds like you'd like to {}. Is that right?",
-            "So what you're after is to {}. Have I understood you?");
+            "focus", "read", "practise", "practice", "set", "plan", "join", "apply", "switch", "go", "feel", "do",
+            "say", "share", "book", "schedule", "block", "protect", "prepare", "agree", "send", "call", "meet");
 
     private static final Set<String> NOUN_STARTS = Set.of("the", "a", "an", "more", "less", "fewer", "better",
-            "being", "having", "getting", "my", "our", "some", "time", "growth", "learning", "balance");
+            "being", "having", "getting", "my", "our", "some", "time", "growth", "learning", "balance", "lack", "too",
+            "no", "not", "enough");
 
-    private static final String UNSURE_TEXT =
-            "Not knowing yet is a fine place to start. If you had to guess, what would you say?";
-    private static final String EMPTY_TEXT = "I didn't catch anything there. What would you like to say?";
-
-    /**
-     * The reflection of {@code answer}. {@code variant} picks among the frames (the engine's turn number works
-     * well), so consecutive reflections in one conversation do not sound the same.
-     */
-    public String reflect(String answer, long variant) {
-        String clean = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
-        if (clean.isEmpty()) {
-            return EMPTY_TEXT;
-        }
-        if (unsure(clean)) {
-            return UNSURE_TEXT;
-        }
-        String phrase = keyPhrase(clean);
-        if (phrase.isEmpty()) {
-            return EMPTY_TEXT;
-        }
-        String swapped = toSecondPerson(phrase);
-        List<String> frames = framesFor(swapped.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}' ]", "").split(" "));
-        String frame = frames.get((int) Math.floorMod(variant, (long) frames.size()));
-        return frame.replace("{}", frames == QUOTE_FRAMES ? swapped : lowerFirst(swapped));
+    /** The reply to {@code answer} to a question about {@code about}; {@code variant} picks among the wordings. */
+    public Reply listen(String answer, About about, long variant) {
+        KeyPhrase.Found found = KeyPhrase.find(answer);
+        return switch (found.shape()) {
+            case EMPTY -> new Reply(Kind.EMPTY, EMPTY_TEXT, "");
+            case UNSURE -> new Reply(Kind.UNSURE, UNSURE_TEXT, "");
+            case NOTHING -> new Reply(Kind.NOTHING, NOTHING_TEXT, "");
+            case SHORT -> new Reply(Kind.SAY_MORE, pick(SAY_MORE, variant).replace("{}", found.words()), "");
+            case LONG -> new Reply(Kind.WHAT_MATTERS, found.words().isEmpty() ? LONG_TEXT
+                    : LONG_WITH_FEELING.replace("{}", found.words()), "");
+            case PHRASE -> paraphrase(found.words(), about, variant);
+        };
     }
 
-    /** Picks frames the phrase reads well in: a clause, a noun phrase, something the person wants to do, or a quote. */
-    private static List<String> framesFor(String[] words) {
+    /** The reflection of {@code answer} as a question to confirm (or a probe), framed for any question. */
+    public String reflect(String answer, long variant) {
+        return listen(answer, About.ANYTHING, variant).asQuestion();
+    }
+
+    /** True when the answer gives nothing to paraphrase: {@link #listen} then returns a probing question. */
+    public boolean givesNothingToReflect(String answer) {
+        return !listen(answer, About.ANYTHING, 0).paraphrase();
+    }
+
+    private static Reply paraphrase(String phrase, About about, long variant) {
+        String check = pick(CHECKS, variant / 3);
+        if (!Pronouns.english(phrase)) {
+            return new Reply(Kind.PARAPHRASE, pick(FRAMES.get(about).get(Grammar.QUOTE), variant).replace("{}", phrase),
+                    check);
+        }
+        // "what you've noticed is that you learned that..." says the same thing twice
+        String said = LEADING_LINK.matcher(phrase).replaceFirst("");
+        if (about == About.INSIGHT) said = INSIGHT_LEAD.matcher(said).replaceFirst("");
+        String swapped = Pronouns.toSecondPerson(said);
+        // "not sure whether to apply" has lost its subject to the filler before it; give it back
+        if (SUBJECTLESS_STATE.matcher(swapped).lookingAt()) swapped = "you're " + swapped;
+        Grammar grammar = grammarOf(swapped.toLowerCase(Locale.ROOT).replace('’', '\'')
+                .replaceAll("[^\\p{L}' ]", "").strip().split(" +"));
+        List<String> frames = grammar == Grammar.DILEMMA ? DILEMMA_FRAMES : FRAMES.get(about).get(grammar);
+        String frame = pick(frames, variant);
+        // a quote keeps the person's exact words: "I" stays "I" inside quotation marks
+        String words = frame.contains("\"{}\"") ? said : lowerFirst(swapped);
+        return new Reply(Kind.PARAPHRASE, frame.replace("{}", words), check);
+    }
+
+    /** Picks frames the phrase reads well in: a clause, a noun phrase, an intention, a dilemma, or a quote. */
+    private static Grammar grammarOf(String[] words) {
         String first = words[0];
+        if (DILEMMA_STARTS.contains(first) && words.length > 1 && words[1].equals("you") || first.equals("whether")) {
+            return Grammar.DILEMMA;
+        }
         if (SUBJECTS.contains(first) || (POSSESSIVES.contains(first) && words.length > 2 && verbLike(words[2]))
                 || (POSSESSIVES.contains(first) && words.length > 3 && verbLike(words[3]))) {
-            return CLAUSE_FRAMES;
+            return Grammar.CLAUSE;
         }
         if (NOUN_STARTS.contains(first) || POSSESSIVES.contains(first) || (first.endsWith("ing") && first.length() > 4)) {
-            return NOUN_FRAMES;
+            return Grammar.NOUN;
         }
-        if (WANT_VERBS.contains(first)) {
-            return WANT_FRAMES;
-        }
-        return QUOTE_FRAMES;
+        if (WANT_VERBS.contains(first)) return Grammar.WANT;
+        return Grammar.QUOTE;
     }
 
     /** Good enough to tell "your boss micromanages you" (a clause) from "your own team" (a noun phrase). */
@@ -136,77 +204,13 @@ public final class Reflection {
         return AUXILIARIES.contains(word) || (word.length() > 4 && (word.endsWith("es") || word.endsWith("ed")));
     }
 
-    /**
-     * True when the answer gives nothing to reflect (empty, or "I don't know", also after fillers such as
-     * "honestly"): {@link #reflect} then returns a probing question rather than a reflection to confirm.
-     */
-    public boolean givesNothingToReflect(String answer) {
-        String clean = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
-        return clean.isEmpty() || unsure(clean) || keyPhrase(clean).isEmpty();
-    }
-
-    private static boolean unsure(String clean) {
-        return UNSURE.matcher(clean).matches() || UNSURE.matcher(LEADING_FILLER.matcher(clean).replaceFirst("")).matches();
-    }
-
-    /** The clause with the most content words, without leading fillers or trailing punctuation, at most 14 words. */
-    static String keyPhrase(String answer) {
-        String best = "";
-        int bestScore = -1;
-        for (String raw : CLAUSE_BREAK.split(answer)) {
-            String clause = LEADING_FILLER.matcher(raw.strip()).replaceFirst("").strip();
-            int score = contentWords(clause);
-            if (score > bestScore) {
-                best = clause;
-                bestScore = score;
-            }
-        }
-        best = best.replaceAll("[\\s,:\\-–—]+$", "").replaceAll("^[\"'“”‘’]+|[\"'“”‘’]+$", "");
-        String[] words = best.split(" ");
-        if (words.length > MAX_WORDS) {
-            best = String.join(" ", Arrays.copyOf(words, MAX_WORDS)).replaceAll("[,;:]$", "") + "…";
-        }
-        return best;
-    }
-
-    static int contentWords(String clause) {
-        int count = 0;
-        for (String word : clause.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
-            if (word.length() > 2 && !STOP_WORDS.contains(word)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** Swaps first-person words for second-person ones, keeping the person's other words and their case. */
-    static String toSecondPerson(String phrase) {
-        String[] tokens = phrase.split("(?<=\\s)|(?=\\s)");
-        List<String> out = new ArrayList<>(tokens.length);
-        String previousWord = "";
-        for (String token : tokens) {
-            if (token.isBlank()) {
-                out.add(token);
-                continue;
-            }
-            String core = token.replaceAll("^[^\\p{L}']+|[^\\p{L}']+$", "");
-            String lower = core.toLowerCase(Locale.ROOT).replace('’', '\'');
-            String replacement = SWAP.get(lower);
-            if (replacement == null && previousWord.equals("i")) {
-                replacement = AFTER_I.get(lower);
-            }
-            if (replacement != null && !core.isEmpty()) {
-                out.add(token.replace(core, replacement));
-            } else {
-                out.add(token);
-            }
-            previousWord = lower;
-        }
-        return String.join("", out);
+    private static String pick(List<String> options, long variant) {
+        return options.get((int) Math.floorMod(variant, (long) options.size()));
     }
 
     private static String lowerFirst(String phrase) {
-        if (phrase.length() > 1 && Character.isUpperCase(phrase.charAt(0)) && !Character.isUpperCase(phrase.charAt(1))) {
+        if (phrase.length() > 1 && Character.isUpperCase(phrase.charAt(0)) && !Character.isUpperCase(phrase.charAt(1))
+                && !phrase.startsWith("I ") && !phrase.startsWith("I'")) {
             return Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
         }
         return phrase;

@@ -22,6 +22,7 @@ public interface ActionHandler {
     /** Does the work; the returned map is saved under the step's {@code save}. Throwing makes the engine apologise. */
     Map<String, Object> run(Request request) throws Exception;
 
+    /** {@code personId} is the Trellis person id: coaching data a handler writes belongs to it. */
     record Request(String conversationId, String personId, String flowId, String stepId, String idempotencyKey,
                    Map<String, Object> args, Instant now) {
     }

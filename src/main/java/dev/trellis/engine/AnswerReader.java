@@ -6,13 +6,11 @@ import dev.trellis.flow.Validation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +20,8 @@ import java.util.regex.Pattern;
  */
 final class AnswerReader {
 
-    private static final Pattern RELATIVE = Pattern.compile("in (\\d{1,3}) (day|week|month)s?");
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("MMM d yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("MMMM d yyyy", Locale.ENGLISH));
-
     private final Words words;
+    private final NaturalDates dates = new NaturalDates();
 
     AnswerReader(Words words) {
         this.words = words;
@@ -109,45 +101,15 @@ final class AnswerReader {
         LocalDate date = parseDate(raw.strip().toLowerCase(Locale.ROOT), today, locale);
         if (date == null) return new Answer.Invalid("date");
         if (v.notInPast() && date.isBefore(today)) return new Answer.Invalid("dateInPast");
-        return new Answer.Valid(date.toString(), date.toString());
+        // the person sees how their words were read ("Friday" → Fri 4 Dec 2026) and can go back if it's wrong
+        return new Answer.Valid(date.toString(), date.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy",
+                Locale.forLanguageTag(locale))));
     }
 
     LocalDate parseDate(String s, LocalDate today, String locale) {
         if (words.is("today", s, locale)) return today;
         if (words.is("tomorrow", s, locale)) return today.plusDays(1);
-        if (s.equals("next week")) return today.plusWeeks(1);
-        Matcher m = RELATIVE.matcher(s);
-        if (m.matches()) {
-            int n = Integer.parseInt(m.group(1));
-            return switch (m.group(2)) {
-                case "day" -> today.plusDays(n);
-                case "week" -> today.plusWeeks(n);
-                default -> today.plusMonths(n);
-            };
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException ignored) {
-            // try the spelled-out forms below
-        }
-        String cleaned = s.replace(",", "");
-        for (DateTimeFormatter f : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(capitalizeMonth(cleaned), f);
-            } catch (DateTimeParseException ignored) {
-                // next format
-            }
-        }
-        return null;
-    }
-
-    private static String capitalizeMonth(String s) {
-        StringBuilder b = new StringBuilder();
-        for (String part : s.split("\\s+")) {
-            if (b.length() > 0) b.append(' ');
-            b.append(part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return b.toString();
+        return dates.parse(s, today, locale);
     }
 
     /**
@@ -210,12 +172,14 @@ final class AnswerReader {
 
     Answer confirm(Input input, String yesLabel, String noLabel, String locale) {
         String s = input.single().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
-        if (s.equals("yes") || words.is("yes", s, locale) || s.equalsIgnoreCase(yesLabel)) {
-            return new Answer.Valid(true, yesLabel);
-        }
-        if (s.equals("no") || words.is("no", s, locale) || s.equalsIgnoreCase(noLabel)) {
-            return new Answer.Valid(false, noLabel);
-        }
-        return new Answer.Invalid("confirm");
+        if (s.equals("yes") || s.equalsIgnoreCase(yesLabel)) return new Answer.Valid(true, yesLabel);
+        if (s.equals("no") || s.equalsIgnoreCase(noLabel)) return new Answer.Valid(false, noLabel);
+        if (input.clicked()) return new Answer.Invalid("confirm");
+        // typed in words: "yes exactly" and 👍 are a yes, "nope" a no; what follows a yes or no is not asked for here
+        TypedReply.Reading reading = words.replies(locale).read(input.single());
+        if (reading instanceof TypedReply.Reading.Yes) return new Answer.Valid(true, yesLabel);
+        if (reading instanceof TypedReply.Reading.No) return new Answer.Valid(false, noLabel);
+        if (reading instanceof TypedReply.Reading.Other) return new Answer.Invalid("confirm");
+        throw new IllegalStateException("unknown reading " + reading);
     }
 }

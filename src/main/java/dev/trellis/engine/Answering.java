@@ -79,30 +79,23 @@ final class Answering {
     }
 
     private Turn reflectReply(TurnRun run, Step step, AnswerReader.Input input) {
-        String yes = run.message("trellis.reflect.yes", Map.of());
-        String no = run.message("trellis.reflect.no", Map.of());
-        Answer reply = parts.reader().confirm(input, yes, no, run.locale());
-        if (reply instanceof Answer.Valid valid) {
-            run.out.add(answered(run, run.openControl, valid.display()));
-            if (Boolean.TRUE.equals(valid.value())) {
-                run.openControl = null;
-                run.runFrom(run.after(step));
-            } else {
-                if (!run.history.isEmpty()) run.history.remove(run.history.size() - 1);
-                run.sayMessage("trellis.reflect.correct", Map.of());
-                run.openControl = run.turn + "." + step.id();
-                run.ask(step);
-            }
-            return run.result();
-        }
         if (input.clicked()) {
+            String clicked = input.single();
+            if (clicked.equals("yes")) return agreed(run, step, run.message("trellis.reflect.yes", Map.of()), "");
+            if (clicked.equals("no")) return rephrase(run, step, run.message("trellis.reflect.no", Map.of()));
             run.notice("trellis.stale");
             return run.rejected("unknown reflection reply");
         }
-        // Anything else typed is the person putting it their own way: take it as the answer.
-        Answer corrected = read(run, step, input);
+        TypedReply.Reading typed = parts.words().replies(run.locale()).read(input.text());
+        if (typed instanceof TypedReply.Reading.Yes yes) return agreed(run, step, input.text().strip(), yes.addition());
+        if (typed instanceof TypedReply.Reading.No no && no.correction().isEmpty()) {
+            return rephrase(run, step, input.text().strip());
+        }
+        // Anything else typed, or a "no" with words after it, is the person putting it their own way: their answer.
+        String own = typed instanceof TypedReply.Reading.No no ? no.correction() : input.text();
+        Answer corrected = read(run, step, new AnswerReader.Input(own, List.of()));
         if (corrected instanceof Answer.Valid valid) {
-            run.out.add(answered(run, run.openControl, valid.display()));
+            run.out.add(answered(run, run.openControl, input.text().strip()));
             if (step.save() != null) run.vars.put(step.save(), valid.value());
             run.sayMessage("trellis.reflect.thanks", Map.of());
             run.openControl = null;
@@ -110,6 +103,27 @@ final class Answering {
             return run.result();
         }
         return retry(run, step, (Answer.Invalid) corrected);
+    }
+
+    /** "Not quite": the person is asked to put it their own way, and the question is asked again. */
+    private Turn rephrase(TurnRun run, Step step, String display) {
+        run.out.add(answered(run, run.openControl, display));
+        if (!run.history.isEmpty()) run.history.remove(run.history.size() - 1);
+        run.sayMessage("trellis.reflect.correct", Map.of());
+        run.openControl = run.turn + "." + step.id();
+        run.ask(step);
+        return run.result();
+    }
+
+    /** "Yes exactly" goes on; "yes, but more about visibility" keeps the addition with the answer it adds to. */
+    private Turn agreed(TurnRun run, Step step, String display, String addition) {
+        run.out.add(answered(run, run.openControl, display));
+        if (!addition.isEmpty() && step.save() != null && run.vars.get(step.save()) instanceof String said) {
+            run.vars.put(step.save(), said + " — " + addition);
+        }
+        run.openControl = null;
+        run.runFrom(run.after(step));
+        return run.result();
     }
 
     private Turn retry(TurnRun run, Step step, Answer.Invalid invalid) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The conversations the application keeps: one per person and channel ({@link Inbound#conversationId()}).
+ * The conversations the application keeps: one per platform identity ({@link Inbound#conversationId()}), owned by
+ * the Trellis person behind it ({@link PersonDirectory}).
  * Implemented over MongoDB; the inbox is its only writer.
  */
 public interface Conversations {

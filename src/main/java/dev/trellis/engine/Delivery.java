@@ -5,6 +5,12 @@ import java.time.Duration;
 /** What happened to one outbound message. */
 public sealed interface Delivery {
 
+    /**
+     * The reason a channel gives when it cannot tell whether the platform got the message (the call timed out): the
+     * next try is told so, and looks before it posts again.
+     */
+    String UNCERTAIN = "uncertain";
+
     /** Delivered; {@code platformRef} identifies the message on the platform (Slack ts, Teams activity id). */
     record Sent(String platformRef) implements Delivery {
     }

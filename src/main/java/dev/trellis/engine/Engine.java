@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class Engine {
 
-    /** Who the conversation is with; used for action idempotency keys and person data. */
+    /** Who the conversation is with ({@code personId}: the Trellis person); for idempotency keys and person data. */
     public record Subject(String conversationId, String channel, String personId) {
     }
 

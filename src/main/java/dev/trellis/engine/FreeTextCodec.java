@@ -5,7 +5,7 @@ package dev.trellis.engine;
  * variables, outbound messages (which may quote the person) and inbox events all pass through it. Today it stores
  * text as it is; encryption at rest per person plugs in here.
  *
- * <p>{@code owner} is the conversation id ({@code channel:personId}) the text belongs to.
+ * <p>{@code owner} is the conversation id ({@code channel:workspace:userId}) the text belongs to.
  */
 public interface FreeTextCodec {
 

@@ -9,7 +9,10 @@ import java.util.Map;
  */
 public interface PersonContext {
 
-    /** Top-level variables by name (e.g. {@code person}, {@code goals}); values are plain maps and lists. */
+    /**
+     * Top-level variables by name (e.g. {@code person}, {@code goals}); values are plain maps and lists.
+     * {@code personId} is the Trellis person id, the same from every linked chat.
+     */
     Map<String, Object> load(String channel, String personId);
 
     PersonContext NONE = (channel, personId) -> Map.of();

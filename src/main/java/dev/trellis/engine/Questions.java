@@ -21,12 +21,23 @@ final class Questions {
     private Questions() {
     }
 
+    /** "This Friday", "In 2 weeks", "End of month" ({@code trellis.date.quick}), each with the date it means today. */
+    static List<Outbound.Choice> dateShortcuts(TurnRun run) {
+        List<Outbound.Choice> quick = new ArrayList<>();
+        for (String label : run.variants("trellis.date.quick")) {
+            java.time.LocalDate date = run.readDate(label);
+            if (date != null && !date.isBefore(run.today())) quick.add(new Outbound.Choice(date.toString(), label));
+        }
+        return quick;
+    }
+
     static Outbound question(TurnRun run, Step step, String controlId) {
         StepKind kind = step.kind();
         if (kind instanceof StepKind.Ask a) {
             Outbound.Kind type = a.type() == StepKind.AnswerType.NUMBER ? Outbound.Kind.NUMBER
                     : a.type() == StepKind.AnswerType.DATE ? Outbound.Kind.DATE : Outbound.Kind.QUESTION;
-            return new Outbound(run.nextId(), type, run.text(a.text(), Map.of()), List.of(), false, null, null, null, null,
+            List<Outbound.Choice> quick = type == Outbound.Kind.DATE ? dateShortcuts(run) : List.of();
+            return new Outbound(run.nextId(), type, run.text(a.text(), Map.of()), quick, false, null, null, null, null,
                     controlId, null);
         }
         if (kind instanceof StepKind.Choice c) {

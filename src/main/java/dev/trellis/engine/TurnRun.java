@@ -335,6 +335,14 @@ final class TurnRun {
         return text == null ? null : text(text, Map.of());
     }
 
+    List<String> variants(String key) {
+        return parts.messages().variants(locale(), key);
+    }
+
+    LocalDate readDate(String words) {
+        return parts.reader().parseDate(words.toLowerCase(Locale.ROOT), today(), locale());
+    }
+
     /** One variant of a message; varies with the person and the turn so repeated questions don't sound canned. */
     private String pick(String key) {
         List<String> variants = parts.messages().variants(locale(), key);

@@ -28,6 +28,13 @@ final class Words {
         return false;
     }
 
+    /** Reads typed yes/no replies with the words of {@code locale}. */
+    TypedReply replies(String locale) {
+        return new TypedReply(messages.variants(locale, "trellis.words.yes"),
+                messages.variants(locale, "trellis.words.agree"), messages.variants(locale, "trellis.words.no"),
+                messages.variants(locale, "trellis.words.but"));
+    }
+
     Interrupt interrupt(String typed, String locale) {
         if (typed == null || typed.length() > 40) return null;
         for (Interrupt i : Interrupt.values()) {

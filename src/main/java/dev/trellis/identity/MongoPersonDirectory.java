@@ -29,10 +29,12 @@ import dev.trellis.engine.PlatformIdentity;
 class MongoPersonDirectory implements PersonDirectory, InitializingBean {
 
     private final MongoTemplate mongo;
+    private final PersonData data;
     private final Clock clock;
 
     MongoPersonDirectory(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.data = new PersonData(mongo);
         this.clock = clock;
     }
 
@@ -75,5 +77,18 @@ class MongoPersonDirectory implements PersonDirectory, InitializingBean {
     /** Every identity linked to {@code personId}. */
     List<IdentityLink> links(String personId) {
         return mongo.find(query(where(IdentityLink.PERSON_ID).is(personId)), IdentityLink.class);
+    }
+
+    /**
+     * Joins person {@code from} into person {@code into}: every identity of {@code from} links to {@code into}, and
+     * everything stored about {@code from} is moved there. Conversations stay per identity; only their owner changes.
+     */
+    void merge(String from, String into) {
+        if (from.equals(into)) {
+            return;
+        }
+        mongo.updateMulti(query(where(IdentityLink.PERSON_ID).is(from)),
+                new Update().set(IdentityLink.PERSON_ID, into), IdentityLink.class);
+        data.move(from, into);
     }
 }

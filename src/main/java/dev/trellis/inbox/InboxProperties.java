@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attempts       tries per event before it is marked failed
  * @param retryBackoff   wait before the second try; doubled for each further try
  * @param lease          how long a node may work on an event before another node may take it over
- * @param rescanInterval how often events left behind (by a crashed node) are looked for
+ * @param rescanInterval how often conversations left behind (by a crashed node) or due for a retry are looked for
+ * @param orphanScanInterval how often the whole inbox is read for events stored but never queued (a node died
+ *                       between the two writes) and for processed events past {@code keepDone}
  * @param sweepInterval  how often conversations waiting for a timeout or their idle limit get a tick
  * @param keepDone       how long processed events are kept (they de-duplicate platform retries meanwhile)
  */
@@ -25,6 +27,7 @@ public record InboxProperties(@DefaultValue("true") boolean processing,
                               @DefaultValue("1s") Duration retryBackoff,
                               @DefaultValue("2m") Duration lease,
                               @DefaultValue("30s") Duration rescanInterval,
+                              @DefaultValue("5m") Duration orphanScanInterval,
                               @DefaultValue("30s") Duration sweepInterval,
                               @DefaultValue("7d") Duration keepDone) {
 }

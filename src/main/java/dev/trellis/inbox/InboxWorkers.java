@@ -6,169 +6,173 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.trellis.engine.Conversations;
+import dev.trellis.engine.FailedEvents;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Redacted;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes stored inbound events: per conversation in receipt order, conversations in parallel. An event is
- * claimed in the store before it is worked on (so two nodes never both process it), handed to
- * {@link Conversations#handle}, and marked done. A failing event is retried a few times with growing pauses,
- * holding back only its own conversation, then marked failed. Events left unprocessed by a stop or a crash are
- * queued again at start-up and by a periodic rescan.
+ * Processes stored inbound events: per conversation in the order the store received them, conversations in
+ * parallel, on any number of nodes. A node works on a conversation only while it holds the conversation's
+ * {@link InboxLane} (a lease with an owner token, in the store) and only on the lane's head. The event is handed to
+ * {@link Conversations#handle} and marked done; a failing event keeps its place and is retried with growing pauses
+ * (holding back only its own conversation), then marked failed and the person told. When a node dies mid-event its
+ * lease runs out and another node takes the lane over; the conversation ignores an event it already applied, so the
+ * takeover repeats nothing the person would see twice.
  */
 @Component
-class InboxWorkers implements InitializingBean, DisposableBean {
+class InboxWorkers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
-    private static final int RESCAN_BATCH = 500;
+
+    /** Events taken from one lane before other conversations get a turn on this thread. */
+    private static final int ROUNDS = 20;
 
     private final MongoTemplate mongo;
+    private final InboxLanes lanes;
     private final Conversations conversations;
+    private final FailedEvents failedEvents;
     private final FreeTextCodec codec;
     private final InboxProperties properties;
+    private final InboxMetrics metrics;
     private final Clock clock;
-    private final ConversationLanes lanes;
-    private final String node = UUID.randomUUID().toString();
+    private final ConversationLanes local;
 
-    InboxWorkers(MongoTemplate mongo, Conversations conversations, FreeTextCodec codec, InboxProperties properties,
-                 Clock clock) {
+    InboxWorkers(MongoTemplate mongo, InboxLanes lanes, Conversations conversations, FailedEvents failedEvents,
+                 FreeTextCodec codec, InboxProperties properties, InboxMetrics metrics, Clock clock) {
         this.mongo = mongo;
+        this.lanes = lanes;
         this.conversations = conversations;
+        this.failedEvents = failedEvents;
         this.codec = codec;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
-        this.lanes = new ConversationLanes(properties.workers());
+        this.local = new ConversationLanes(properties.workers());
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        var indexes = mongo.indexOps(InboxDocument.class);
-        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
-                .named("unprocessed"));
-        indexes.createIndex(new Index().on("conversationId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
-                .named("conversation"));
-    }
-
-    /** Queues event {@code id} behind the earlier events of its conversation. */
-    void submit(String id, String conversationId) {
+    /** Works through conversation {@code conversationId}'s lane on this node, unless another node holds it. */
+    void wake(String conversationId) {
         if (properties.processing()) {
-            lanes.submit(conversationId, () -> guarded(id, conversationId));
+            local.submit(conversationId, () -> drive(conversationId));
         }
     }
 
-    /** When the store itself fails the event stays stored, and the rescan brings it back. */
-    private CompletableFuture<Void> guarded(String id, String conversationId) {
+    /** When the store itself fails, the lane stays stored and the rescan brings it back. */
+    private CompletableFuture<Void> drive(String conversationId) {
         try {
-            return process(id).exceptionally(failure -> storeFailed(id, conversationId, failure));
+            for (int round = 0; round < ROUNDS; round++) {
+                if (!step(conversationId)) {
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+            wake(conversationId); // more to do: queue behind the conversations that waited meanwhile
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(storeFailed(id, conversationId, e));
+            log.warn("Inbox lane of conversation {} left for the rescan", conversationId, Redacted.of(e));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
-    private Void storeFailed(String id, String conversationId, Throwable failure) {
-        log.warn("Inbox event {} of conversation {} left for the rescan", id, conversationId, Redacted.of(failure));
-        return null;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeUnprocessed() {
-        requeue(clock.instant());
-    }
-
-    @Scheduled(initialDelayString = "${trellis.inbox.rescan-interval:30s}",
-            fixedDelayString = "${trellis.inbox.rescan-interval:30s}")
-    void rescan() {
+    /** One event of the lane, if one can be taken now; false when there is nothing (more) to do here. */
+    private boolean step(String conversationId) {
         Instant now = clock.instant();
-        // events this node accepted recently are queued here already; only older ones may have been left behind
-        requeue(now.minus(properties.rescanInterval()));
-        mongo.remove(query(where("status").is(InboxDocument.Status.DONE)
-                .and("processedAt").lt(now.minus(properties.keepDone()))), InboxDocument.class);
+        InboxLane lane = lanes.find(conversationId).orElse(null);
+        if (lane == null) {
+            return false;
+        }
+        if (lane.queue().isEmpty()) {
+            return !lanes.removeIfEmpty(lane); // an event appended meanwhile: look again
+        }
+        if (lane.heldAt(now)) {
+            return false; // another node (or this one, a moment ago) has it; the rescan looks again after the lease
+        }
+        if (lane.waitingAt(now)) {
+            wakeAt(conversationId, lane.notBefore());
+            return false;
+        }
+        String owner = UUID.randomUUID().toString();
+        Optional<InboxLane> claimed = lanes.claim(lane, owner, now.plus(properties.lease()));
+        if (claimed.isEmpty()) {
+            return true; // changed since we read it: read it again
+        }
+        work(claimed.get(), owner);
+        return true;
     }
 
-    private void requeue(Instant acceptedBefore) {
-        if (!properties.processing()) {
+    private void work(InboxLane held, String owner) {
+        InboxLane.Entry head = held.head().orElseThrow();
+        InboxDocument event = mongo.findById(head.key(), InboxDocument.class);
+        if (event == null || event.status() != InboxDocument.Status.NEW) {
+            lanes.finish(held.id(), owner, head); // finished by a node whose lease ran out, or removed
             return;
         }
-        Criteria waiting = new Criteria().orOperator(
-                where("status").is(InboxDocument.Status.NEW).and("acceptedAt").lt(acceptedBefore),
-                where("status").is(InboxDocument.Status.PROCESSING).and("leaseUntil").lt(clock.instant()));
-        Query unprocessed = query(waiting).with(Sort.by("seq")).limit(RESCAN_BATCH);
-        unprocessed.fields().include("_id", "conversationId");
-        var events = mongo.find(unprocessed, Document.class, InboxDocument.COLLECTION);
-        if (!events.isEmpty()) {
-            log.info("Resuming {} unprocessed inbox event(s)", events.size());
-        }
-        events.forEach(event -> submit(event.getString("_id"), event.getString("conversationId")));
-    }
-
-    private CompletableFuture<Void> process(String id) {
-        InboxDocument event = claim(id);
-        if (event == null) {
-            return CompletableFuture.completedFuture(null); // done already, or another node has it
-        }
-        if (event.attempts() > properties.attempts()) {
+        int attempt = held.headAttempts();
+        if (attempt > properties.attempts()) {
             // taken over from nodes that stopped while working on it, again and again: do not try it once more
-            log.warn("Inbox event {} of conversation {} abandoned after {} attempts", id, event.conversationId(),
-                    properties.attempts());
-            mongo.updateFirst(query(where("_id").is(id)), new Update().set("status", InboxDocument.Status.FAILED)
-                    .set("error", "abandoned").unset("owner").unset("leaseUntil"), InboxDocument.class);
-            return CompletableFuture.completedFuture(null);
+            log.warn("Inbox event {} of conversation {} abandoned after {} attempts", event.id(),
+                    event.conversationId(), properties.attempts());
+            giveUp(event, attempt, "abandoned", held, owner);
+            return;
         }
+        Instant started = clock.instant();
         try {
             conversations.handle(open(event));
-            mongo.updateFirst(query(where("_id").is(id)), new Update().set("status", InboxDocument.Status.DONE)
-                    .set("processedAt", clock.instant()).unset("owner").unset("leaseUntil"), InboxDocument.class);
-            return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
-            return failed(event, e);
+            failed(event, attempt, e, held, owner);
+            return;
         }
+        Instant done = clock.instant();
+        metrics.turn(Duration.between(started, done), Duration.between(event.acceptedAt(), done));
+        mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("status", InboxDocument.Status.DONE)
+                .set("processedAt", done).set("attempts", attempt), InboxDocument.class);
+        lanes.finish(held.id(), owner, head);
     }
 
-    private CompletableFuture<Void> failed(InboxDocument event, RuntimeException e) {
-        boolean last = event.attempts() >= properties.attempts();
+    private void failed(InboxDocument event, int attempt, RuntimeException e, InboxLane held, String owner) {
         log.warn("Inbox event {} of conversation {} failed (attempt {} of {})", event.id(), event.conversationId(),
-                event.attempts(), properties.attempts(), Redacted.of(e));
-        Update update = new Update().set("status", last ? InboxDocument.Status.FAILED : InboxDocument.Status.NEW)
-                .set("error", e.getClass().getName()).unset("owner").unset("leaseUntil");
-        mongo.updateFirst(query(where("_id").is(event.id()).and("owner").is(node)), update, InboxDocument.class);
-        if (last) {
-            return CompletableFuture.completedFuture(null);
+                attempt, properties.attempts(), Redacted.of(e));
+        if (attempt >= properties.attempts()) {
+            giveUp(event, attempt, e.getClass().getName(), held, owner);
+            return;
         }
-        Duration pause = properties.retryBackoff().multipliedBy(1L << Math.min(event.attempts() - 1, 10));
-        return lanes.after(pause).thenCompose(ignored -> process(event.id()));
+        mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("attempts", attempt)
+                .set("error", e.getClass().getName()), InboxDocument.class);
+        Duration pause = properties.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+        Instant retryAt = clock.instant().plus(pause);
+        if (lanes.retryLater(held.id(), owner, retryAt)) {
+            wakeAt(held.id(), retryAt);
+        }
     }
 
-    /** Takes the event for this node if nobody is working on it; null when it is done or taken. */
-    private InboxDocument claim(String id) {
-        Instant now = clock.instant();
-        Criteria free = where("_id").is(id).orOperator(
-                where("status").is(InboxDocument.Status.NEW),
-                where("status").is(InboxDocument.Status.PROCESSING).and("leaseUntil").lt(now));
-        Update take = new Update().set("status", InboxDocument.Status.PROCESSING).set("owner", node)
-                .set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1);
-        return mongo.findAndModify(query(free), take, FindAndModifyOptions.options().returnNew(true),
+    /** Marks the event failed, lets the lane move on to the next event and apologises to the person. */
+    private void giveUp(InboxDocument event, int attempt, String error, InboxLane held, String owner) {
+        mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("status", InboxDocument.Status.FAILED)
+                .set("attempts", attempt).set("error", error).set("processedAt", clock.instant()),
                 InboxDocument.class);
+        metrics.failed();
+        try {
+            failedEvents.gaveUp(open(event));
+        } catch (RuntimeException e) {
+            log.warn("Apology for inbox event {} of conversation {} not stored", event.id(), event.conversationId(),
+                    Redacted.of(e));
+        }
+        lanes.finish(held.id(), owner, held.head().orElseThrow());
+    }
+
+    private void wakeAt(String conversationId, Instant at) {
+        Duration delay = Duration.between(clock.instant(), at);
+        local.after(delay.isNegative() ? Duration.ZERO : delay).thenRun(() -> wake(conversationId));
     }
 
     private Inbound open(InboxDocument event) {
@@ -178,6 +182,6 @@ class InboxWorkers implements InitializingBean, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        lanes.close();
+        local.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.trellis.engine;
 
 import dev.trellis.coaching.internal.TranscriptPeople;
+import dev.trellis.identity.TranscriptLinkCodes;
 import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.flow.MessageBundle;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports the steps no transcript visited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(TranscriptPeople.class)
+@Import({TranscriptPeople.class, TranscriptLinkCodes.class})
 class TranscriptTests {
 
     private static final Path TRANSCRIPTS = Path.of("conversation-flows", "tests");

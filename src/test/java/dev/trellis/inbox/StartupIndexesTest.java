@@ -52,8 +52,9 @@ class StartupIndexesTest {
     void inboxAndConversationIndexesAreCreatedAtStartup() {
         assertThat(listening.requested).contains(
                 new IndexRequest("inbox", "unprocessed"),
-                new IndexRequest("inbox", "conversation"),
+                new IndexRequest("inboxLanes", "revision"),
                 new IndexRequest("conversations", "wakeAt"),
-                new IndexRequest("conversations", "pendingDue"));
+                new IndexRequest("conversations", "version"),
+                new IndexRequest("conversations", "sendOwner"));
     }
 }

@@ -49,9 +49,7 @@ final class BlockKitRenderer {
         switch (message.kind()) {
             case TEXT, QUESTION, NUMBER, ANSWERED, NOTICE -> {
             }
-            case DATE -> blocks.add(controls(message.controlId(), List.of(
-                    datePicker(d -> d.actionId(ActionIds.answer(message.controlId(), 0))
-                            .placeholder(plainText("Pick a date"))))));
+            case DATE -> blocks.add(dateControls(message));
             case CHOICE -> blocks.addAll(choice(message));
             case CONFIRM -> blocks.add(buttons(message.controlId(), confirmChoices(message)));
             case SCALE -> blocks.addAll(scale(message));
@@ -135,6 +133,20 @@ final class BlockKitRenderer {
         return message.choices().isEmpty()
                 ? List.of(new Outbound.Choice("yes", "Yes"), new Outbound.Choice("no", "No"))
                 : message.choices();
+    }
+
+    /** Quick replies ("This Friday", "In 2 weeks") first, then the picker for any other date. */
+    private static LayoutBlock dateControls(Outbound message) {
+        String controlId = message.controlId();
+        List<BlockElement> elements = new ArrayList<>();
+        List<Outbound.Choice> quick = message.choices();
+        for (int i = 0; i < quick.size(); i++) {
+            Outbound.Choice choice = quick.get(i);
+            String actionId = ActionIds.answer(controlId, i + 1);
+            elements.add(button(b -> b.actionId(actionId).text(plainText(label(choice.label()))).value(choice.value())));
+        }
+        elements.add(datePicker(d -> d.actionId(ActionIds.answer(controlId, 0)).placeholder(plainText("Pick a date"))));
+        return controls(controlId, elements);
     }
 
     private static LayoutBlock buttons(String controlId, List<Outbound.Choice> choices) {

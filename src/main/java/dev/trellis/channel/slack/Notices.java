@@ -46,6 +46,13 @@ final class Notices {
         }));
     }
 
+    /** A note only {@code user} sees, posted in the background (in {@code threadTs} when given). */
+    void ephemeral(String teamId, String channel, String user, String threadTs, String key, String text) {
+        scheduler.execute(() -> attempt(1, key, () -> sender.send(teamId, channel, key,
+                client -> client.chatPostEphemeral(r -> r.channel(channel).user(user).threadTs(threadTs).text(text)),
+                response -> response.getMessageTs())));
+    }
+
     void update(String teamId, String channel, String ts, String key, String text, List<LayoutBlock> blocks) {
         scheduler.execute(() -> attempt(1, key, () -> sender.send(teamId, channel, key,
                 client -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)),

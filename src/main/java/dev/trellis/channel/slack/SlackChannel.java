@@ -8,6 +8,7 @@ import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
+import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.Recipient;
 
 /**
@@ -21,12 +22,12 @@ final class SlackChannel implements OutboundChannel {
 
     private final SlackSender sender;
     private final BlockKitRenderer renderer;
-    private final SentMessages sent;
+    private final PlatformMessages sent;
     private final Workspaces workspaces;
     private final ChartUploads charts;
     private final Clock clock;
 
-    SlackChannel(SlackSender sender, BlockKitRenderer renderer, SentMessages sent, Workspaces workspaces,
+    SlackChannel(SlackSender sender, BlockKitRenderer renderer, PlatformMessages sent, Workspaces workspaces,
                  ChartUploads charts, Clock clock) {
         this.sender = sender;
         this.renderer = renderer;
@@ -47,9 +48,9 @@ final class SlackChannel implements OutboundChannel {
         if (!workspaces.active(team)) {
             return new Delivery.Failed("workspace inactive");
         }
-        Optional<SentMessages.SentMessage> earlier = sent.byMessage(to.conversationId(), deliveryId(message));
+        Optional<PlatformMessages.Landed> earlier = sent.byDelivery(to.conversationId(), deliveryId(message));
         if (earlier.isPresent()) {
-            return new Delivery.Sent(earlier.get().ts());
+            return new Delivery.Sent(earlier.get().ref());
         }
         Delivery delivery = switch (message.kind()) {
             case ANSWERED -> replaceQuestion(to, team, message);
@@ -70,8 +71,9 @@ final class SlackChannel implements OutboundChannel {
                 client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs)
                         .text(rendered.fallback()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)),
                 response -> {
-                    sent.remember(to.conversationId(), deliveryId(message), message.controlId(), response.getChannel(),
-                            response.getTs(), message.text(), clock.instant());
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message),
+                            message.controlId(), response.getChannel(), response.getTs(),
+                            message.controlId() == null ? null : message.text(), clock.instant()));
                     return response.getTs();
                 });
     }
@@ -94,7 +96,7 @@ final class SlackChannel implements OutboundChannel {
     private Delivery uploadChart(Recipient to, String team, Outbound message) {
         Optional<ChartImages.Image> chart = to.personId() == null ? Optional.empty()
                 : charts.find(message.imageId(), to.personId());
-        Optional<String> channel = (isUserId(to.address()) ? sent.lastChannel(to.conversationId())
+        Optional<String> channel = (isUserId(to.address()) ? sent.lastPlace(to.conversationId())
                 : Optional.ofNullable(to.address())).filter(SlackInbound::isDirectMessage);
         if (chart.isEmpty() || channel.isEmpty()) {
             return post(to, team, message);
@@ -104,8 +106,9 @@ final class SlackChannel implements OutboundChannel {
         return sender.send(team, channel.get(), key(to, message),
                 client -> ChartUploads.upload(client, channel.get(), threadTs, chart.get(), altText),
                 response -> {
-                    sent.remember(to.conversationId(), deliveryId(message), null, channel.get(),
-                            response.getFile() == null ? null : response.getFile().getId(), null, clock.instant());
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
+                            channel.get(), response.getFile() == null ? null : response.getFile().getId(), null,
+                            clock.instant()));
                     return response.getFile() == null ? null : response.getFile().getId();
                 });
     }
@@ -115,20 +118,20 @@ final class SlackChannel implements OutboundChannel {
     }
 
     private Delivery replaceQuestion(Recipient to, String team, Outbound message) {
-        Optional<SentMessages.SentMessage> question = sent.byControl(to.conversationId(), message.controlId());
+        Optional<PlatformMessages.Landed> question = sent.byControl(to.conversationId(), message.controlId());
         if (question.isEmpty()) {
             // the question went out before Slack was configured, or on another channel: nothing to replace
             return new Delivery.Sent(null);
         }
-        SentMessages.SentMessage q = question.get();
+        PlatformMessages.Landed q = question.get();
         BlockKitRenderer.Rendered rendered = renderer.answered(q.questionText(), message.text());
-        return sender.send(team, q.channelId(), key(to, message),
-                client -> client.chatUpdate(r -> r.channel(q.channelId()).ts(q.ts())
+        return sender.send(team, q.place(), key(to, message),
+                client -> client.chatUpdate(r -> r.channel(q.place()).ts(q.ref())
                         .text(rendered.fallback()).blocks(rendered.blocks())),
                 response -> {
-                    sent.remember(to.conversationId(), deliveryId(message), null, q.channelId(), q.ts(), null,
-                            clock.instant());
-                    return q.ts();
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
+                            q.place(), q.ref(), null, clock.instant()));
+                    return q.ref();
                 });
     }
 

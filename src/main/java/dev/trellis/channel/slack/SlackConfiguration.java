@@ -25,10 +25,12 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 
 import dev.trellis.coaching.ChartImages;
-import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PersonContext;
+import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
+import dev.trellis.flow.MessageBundle;
+import dev.trellis.identity.EmailLinks;
 import dev.trellis.inbox.Inbox;
 
 /**
@@ -70,26 +72,29 @@ class SlackConfiguration {
                 properties.burst());
     }
 
-    @Bean(initMethod = "createIndexes")
-    SentMessages slackSentMessages(MongoTemplate mongo, FreeTextCodec codec) {
-        return new SentMessages(mongo, codec);
-    }
-
     @Bean(initMethod = "reactivateAll")
     Workspaces slackWorkspaces(MongoTemplate mongo) {
         return new Workspaces(mongo);
     }
 
     @Bean
-    SlackChannel slackChannel(SlackSender slackSender, SentMessages sent, Workspaces workspaces, ChartImages charts,
+    Installation slackInstallation(SlackProperties properties, MethodsClient slackMethods,
+                                   ScheduledExecutorService slackBackground) {
+        Installation installation = new Installation(properties.teamId(), properties.appId());
+        installation.learn(slackMethods, slackBackground);
+        return installation;
+    }
+
+    @Bean
+    SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
                               Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
                 clock);
     }
 
     @Bean
-    SlackPeople slackPeople(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        return new SlackPeople(slackMethods, clock, properties.peopleCacheTtl());
+    SlackPeople slackPeople(MethodsClient slackMethods, EmailLinks emails, SlackProperties properties, Clock clock) {
+        return new SlackPeople(slackMethods, emails, clock, properties.peopleCacheTtl());
     }
 
     @Bean
@@ -117,13 +122,14 @@ class SlackConfiguration {
 
     @Bean
     SlackEvents slackEvents(Inbox inbox, SlackInbound slackInbound, PeerInvitations slackPeerInvitations,
-                            AppHome slackAppHome, Workspaces workspaces, Clock clock) {
-        return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces,
+                            AppHome slackAppHome, Workspaces workspaces, MessageBundle messages, Clock clock) {
+        return new SlackEvents(inbox, slackInbound, slackPeerInvitations, slackAppHome, workspaces, messages,
                 clock);
     }
 
     @Bean
-    App slackApp(SlackProperties properties, Slack slack, SlackEvents slackEvents) {
+    App slackApp(SlackProperties properties, Slack slack, SlackEvents slackEvents, Installation installation,
+                 Notices slackNotices) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.botToken())
@@ -140,7 +146,8 @@ class SlackConfiguration {
                 .build();
         // Bolt's default chain would call auth.test on the first request and answer 500 while Slack is unreachable;
         // the listeners only store events, so they need no token check.
-        List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null)));
+        List<Middleware> middleware = new ArrayList<>(List.of(new SSLCheck(null),
+                new WorkspaceGuard(installation, slackNotices)));
         App app = new App(config, slack, middleware);
         slackEvents.register(app);
         return app;

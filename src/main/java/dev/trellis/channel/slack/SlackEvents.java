@@ -18,6 +18,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 
 import dev.trellis.engine.Inbound;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.inbox.Inbox;
 
 /**
@@ -28,7 +29,8 @@ import dev.trellis.inbox.Inbox;
 final class SlackEvents {
 
     static final String COMMAND = "/coach";
-    static final String CONTINUES_IN_DM = "I'll answer in our direct message (Apps → Trellis).";
+    /** The answer, only its author sees, to {@code /coach} typed in a channel: the conversation runs in the DM. */
+    static final String CONTINUES_IN_DM_KEY = "trellis.elsewhere.command";
     private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
     private static final Pattern ANY = Pattern.compile(".*");
 
@@ -37,15 +39,19 @@ final class SlackEvents {
     private final PeerInvitations peers;
     private final AppHome home;
     private final Workspaces workspaces;
+    private final String continuesInDm;
     private final Clock clock;
 
     SlackEvents(Inbox inbox, SlackInbound translate, PeerInvitations peers, AppHome home, Workspaces workspaces,
-                Clock clock) {
+                MessageBundle messages, Clock clock) {
         this.inbox = inbox;
         this.translate = translate;
         this.peers = peers;
         this.home = home;
         this.workspaces = workspaces;
+        // the person's locale is not known on the acknowledgement path
+        this.continuesInDm = messages.variants("en", CONTINUES_IN_DM_KEY).stream().findFirst()
+                .orElse(CONTINUES_IN_DM_KEY);
         this.clock = clock;
     }
 
@@ -58,7 +64,7 @@ final class SlackEvents {
                 return ctx.ack(peers.invite(command));
             }
             store(translate.command(command), ctx);
-            return SlackInbound.isDirectMessage(command.getChannelId()) ? ctx.ack() : ctx.ack(CONTINUES_IN_DM);
+            return SlackInbound.isDirectMessage(command.getChannelId()) ? ctx.ack() : ctx.ack(continuesInDm);
         });
         app.blockAction(ANY, (request, ctx) -> peers.isAnswer(request.getPayload())
                 ? peers.answer(request.getPayload(), ctx)

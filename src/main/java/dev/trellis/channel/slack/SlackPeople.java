@@ -16,9 +16,14 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 
+import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.identity.EmailLinks;
+
 /**
  * Who a Slack user is (name, timezone, locale), from {@code users.info}. Answers are cached and fetched again when
- * older than {@code slack.people-cache-ttl}; when Slack cannot be reached the last known answer is used.
+ * older than {@code slack.people-cache-ttl}; when Slack cannot be reached the last known answer is used. The profile's
+ * e-mail (present with the {@code users:read.email} scope, verified by Slack) is handed to {@link EmailLinks}, which
+ * links identities by it only when the operator turned that on; it is not kept here.
  */
 public final class SlackPeople {
 
@@ -32,12 +37,14 @@ public final class SlackPeople {
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
 
     private final MethodsClient client;
+    private final EmailLinks emails;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    SlackPeople(MethodsClient client, Clock clock, Duration ttl) {
+    SlackPeople(MethodsClient client, EmailLinks emails, Clock clock, Duration ttl) {
         this.client = client;
+        this.emails = emails;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -54,6 +61,7 @@ public final class SlackPeople {
             if (response.isOk() && response.getUser() != null) {
                 SlackPerson person = toPerson(response.getUser());
                 cache.put(userId, new Cached(person, now));
+                linkByEmail(response.getUser());
                 return Optional.of(person);
             }
             log.info("users.info for {} failed: {}", userId, response.getError());
@@ -73,6 +81,18 @@ public final class SlackPeople {
             refresh.accept(() -> find(userId));
         }
         return cached == null ? Optional.empty() : Optional.of(cached.person());
+    }
+
+    private void linkByEmail(User user) {
+        if (user.isBot() || user.getTeamId() == null || user.getProfile() == null) {
+            return;
+        }
+        try {
+            emails.verified(new PlatformIdentity(SlackChannel.NAME, user.getTeamId(), user.getId()),
+                    user.getProfile().getEmail());
+        } catch (RuntimeException e) {
+            log.warn("Linking {} by e-mail failed", user.getId(), Redacted.of(e));
+        }
     }
 
     private static SlackPerson toPerson(User user) {

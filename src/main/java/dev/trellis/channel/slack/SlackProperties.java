@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param peopleCacheTtl  how long {@code users.info} answers are reused before they are fetched again
  * @param messagesPerSecond  the pace of messages into one Slack channel (Slack allows about one a second)
  * @param burst           how many messages may go out back to back before the pace applies (one turn's say + ask)
+ * @param teamId          the workspace Trellis is installed in ({@code SLACK_TEAM_ID}); when empty it is learned from
+ *                        {@code auth.test} at start-up. Requests from any other workspace are refused.
+ * @param appId           the Slack app id ({@code SLACK_APP_ID}); when set, requests for another app are refused
  */
 @ConfigurationProperties("slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken,
@@ -25,7 +28,9 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                               @DefaultValue("5m") Duration clockSkew,
                               @DefaultValue("6h") Duration peopleCacheTtl,
                               @DefaultValue("1.0") double messagesPerSecond,
-                              @DefaultValue("3") int burst) {
+                              @DefaultValue("3") int burst,
+                              String teamId,
+                              String appId) {
 
     public boolean socketMode() {
         return appToken != null && !appToken.isBlank();

@@ -8,7 +8,7 @@ import java.util.List;
  * is {@code bot} or {@code person}; {@code kind} is an {@link Outbound.Kind} name; {@code imageUrl} is set for
  * images. The page renders by {@code kind} and skips an {@code id} it has already shown, so a message delivered
  * twice (stream and history, or a re-delivery after a crash) appears once. Ids are only unique within the
- * conversation: the conversation id (which holds the session id) is kept out of the page.
+ * conversation: the conversation id prefix is kept out of the page.
  */
 record ChatEntry(String id, String from, String kind, String text, List<Outbound.Choice> choices, boolean multiple,
                  Integer min, Integer max, String minLabel, String maxLabel, String controlId, String imageUrl) {

@@ -1,19 +1,11 @@
 package dev.trellis.channel.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-
 import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.identity.SessionDigest;
 
 /**
- * The web chat's user behind a session cookie. The cookie is a secret (whoever holds it holds the conversation), so
- * it is never stored, logged or used as an id: the user id is a SHA-256 of it. No key is needed because the cookie
- * is 128 random bits, which cannot be guessed back from the hash; and every node derives the same id without
- * sharing anything.
- *
- * @param id the user id: 43 URL-safe characters, the conversation's stream address and its identity's user id
+ * The web chat's user behind a session cookie: its id is a digest of the cookie ({@link SessionDigest}), never the
+ * cookie itself, and serves as the identity's user id, the conversation's address and the key of its streams.
  */
 record WebUser(String id) {
 
@@ -21,24 +13,15 @@ record WebUser(String id) {
     static final String WORKSPACE = "web";
 
     static WebUser of(String session) {
-        return new WebUser(hash("trellis-web-session:" + session));
+        return new WebUser(SessionDigest.of(session));
     }
 
     /**
-     * The employee signed in through the company's OpenID Connect provider: the same user on every browser. Hashed
+     * The employee signed in through the company's OpenID Connect provider: the same user on every browser. Digested
      * like a session so that ids keep one shape and the provider's subject is not spread through the stores.
      */
     static WebUser signedIn(String issuer, String subject) {
-        return new WebUser(hash("trellis-web-oidc:" + issuer + "|" + subject));
-    }
-
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new WebUser(SessionDigest.of("oidc|" + issuer + "|" + subject));
     }
 
     PlatformIdentity identity() {
@@ -47,10 +30,5 @@ record WebUser(String id) {
 
     String conversationId() {
         return identity().key();
-    }
-
-    @Override
-    public String toString() {
-        return "WebUser[" + id + "]";
     }
 }

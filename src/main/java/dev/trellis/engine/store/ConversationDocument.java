@@ -18,14 +18,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastSeq      the last transcript sequence number handed out
  * @param recentEvents inbox keys ({@code channel:eventId}) of the latest events applied, so a re-processed event
  *                     is not applied twice
- * @param sendLeaseUntil while set and in the future, one sender delivers {@code pending}; others keep off
+ * @param sendLeaseUntil while set and in the future, the sender holding {@code sendOwner} delivers {@code pending};
+ *                     others keep off
+ * @param sendOwner    the token of the sender holding the outbox (new for every lease)
  * @param wakeAt       when the idle sweep sends the next tick: the state's {@code wakeAt}, unless the engine just
  *                     turned down a tick for that moment (then nothing, until a later turn sets a new one)
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, @Version Long version, ConversationState state, Recipient recipient,
                             List<PendingMessage> pending, List<TranscriptEntry> transcript, Long lastSeq,
-                            List<String> recentEvents, Instant sendLeaseUntil, Instant wakeAt, Instant updatedAt) {
+                            List<String> recentEvents, Instant sendLeaseUntil, String sendOwner, Instant wakeAt,
+                            Instant updatedAt) {
 
     static final String COLLECTION = "conversations";
 

@@ -12,23 +12,17 @@ import dev.trellis.engine.Recipient;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * MongoDB access for conversation documents. Whole-document writes go through {@link #save} (checked by
- * {@code @Version}); the outbox's small updates bump the version too, so a turn computed on an older copy of the
- * document cannot overwrite them.
+ * {@code @Version}); the outbox's delivery state is written by {@link OutboxStore} as field updates.
  */
 @Component
 class ConversationStore implements InitializingBean {
-
-    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
 
@@ -41,8 +35,9 @@ class ConversationStore implements InitializingBean {
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(ConversationDocument.class);
         indexes.createIndex(new Index().on("wakeAt", Sort.Direction.ASC).named("wakeAt"));
-        indexes.createIndex(new Index().on("pending.status", Sort.Direction.ASC)
-                .on("pending.nextAttemptAt", Sort.Direction.ASC).named("pendingDue"));
+        // unique because _id is: it makes save's {_id, version} check an index lookup on the embedded server too
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                .named("version"));
     }
 
     Optional<ConversationDocument> find(String id) {
@@ -58,44 +53,6 @@ class ConversationStore implements InitializingBean {
         return mongo.save(document);
     }
 
-    /** Takes the conversation's outbox for one sender; empty when another sender holds it. */
-    Optional<ConversationDocument> leaseOutbox(String id, Instant now, Instant until) {
-        Query free = query(where("_id").is(id)
-                .orOperator(where("sendLeaseUntil").is(null), where("sendLeaseUntil").lte(now)));
-        Update lease = new Update().set("sendLeaseUntil", until).inc(VERSION, 1);
-        return Optional.ofNullable(mongo.findAndModify(free, lease, FindAndModifyOptions.options().returnNew(true),
-                ConversationDocument.class));
-    }
-
-    void releaseOutbox(String id) {
-        mongo.updateFirst(query(where("_id").is(id)), new Update().unset("sendLeaseUntil").inc(VERSION, 1),
-                ConversationDocument.class);
-    }
-
-    void markSent(String id, String messageId, int attempts, String platformRef) {
-        updateMessage(id, messageId, new Update().set("pending.$.status", PendingMessage.Status.SENT)
-                .set("pending.$.attempts", attempts).set("pending.$.platformRef", platformRef));
-    }
-
-    void markFailed(String id, String messageId, int attempts, String failure) {
-        updateMessage(id, messageId, new Update().set("pending.$.status", PendingMessage.Status.FAILED)
-                .set("pending.$.attempts", attempts).set("pending.$.failure", failure));
-    }
-
-    void markRetry(String id, String messageId, int attempts, Instant nextAttemptAt) {
-        updateMessage(id, messageId, new Update().set("pending.$.attempts", attempts)
-                .set("pending.$.nextAttemptAt", nextAttemptAt));
-    }
-
-    /** Ids of conversations with a message waiting to be (re-)delivered by {@code now}. */
-    List<String> withDueMessages(Instant now, int limit) {
-        Query due = query(where("pending").elemMatch(
-                where("status").is(PendingMessage.Status.PENDING).and("nextAttemptAt").lte(now))).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, ConversationDocument.COLLECTION).stream()
-                .map(doc -> doc.getString("_id")).toList();
-    }
-
     /** Conversations whose state wants a tick by {@code now}, earliest first. */
     List<Conversations.Wake> wakingBy(Instant now, int limit) {
         Query due = query(where("wakeAt").lte(now).and("recipient").ne(null)).with(Sort.by("wakeAt")).limit(limit);
@@ -105,10 +62,5 @@ class ConversationStore implements InitializingBean {
                         mongo.getConverter().read(Recipient.class, doc.get("recipient", Document.class)),
                         doc.get("state", Document.class).get("turn", Number.class).longValue()))
                 .toList();
-    }
-
-    private void updateMessage(String id, String messageId, Update update) {
-        Criteria message = where("_id").is(id).and("pending.id").is(messageId);
-        mongo.updateFirst(query(message), update.inc(VERSION, 1), ConversationDocument.class);
     }
 }

@@ -145,7 +145,8 @@ class MongoConversations implements Conversations {
         return new ConversationDocument(id, stored.map(ConversationDocument::version).orElse(null),
                 sealing.seal(id, turn.state()), home, pending,
                 last(transcript, properties.transcriptSize()), seq, last(recent, RECENT_EVENTS),
-                stored.map(ConversationDocument::sendLeaseUntil).orElse(null), nextWake(inbound, turn, now), now);
+                stored.map(ConversationDocument::sendLeaseUntil).orElse(null),
+                stored.map(ConversationDocument::sendOwner).orElse(null), nextWake(inbound, turn, now), now);
     }
 
     /**

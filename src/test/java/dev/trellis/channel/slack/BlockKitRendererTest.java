@@ -30,4 +30,17 @@ class BlockKitRendererTest {
     void shortTextStaysOneSection() {
         assertThat(renderer.render(Outbound.text("m1", "Thanks for the conversation.")).blocks()).hasSize(1);
     }
+
+    @Test
+    void dateQuestionOffersQuickRepliesBesideThePicker() throws Exception {
+        Outbound when = new Outbound("m1", Outbound.Kind.DATE, "By when will you have done it?",
+                List.of(new Outbound.Choice("2026-12-04", "This Friday"), new Outbound.Choice("2026-12-16", "In 2 weeks")),
+                false, null, null, null, null, "3.when", null);
+
+        String json = com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(renderer.render(when).blocks());
+
+        assertThat(json).contains("\"type\":\"button\"").contains("\"value\":\"2026-12-04\"")
+                .contains("This Friday").contains("In 2 weeks").contains("\"type\":\"datepicker\"");
+        assertThat(json.indexOf("This Friday")).isLessThan(json.indexOf("datepicker"));
+    }
 }

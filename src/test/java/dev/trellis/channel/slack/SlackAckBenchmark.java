@@ -49,6 +49,7 @@ class SlackAckBenchmark {
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         Path data = Files.createTempDirectory("trellis-bench");
         registry.add("slack.bot-token", () -> "xoxb-bench");
+        registry.add("slack.team-id", () -> "T1");
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
         registry.add("trellis.data-dir", data::toString);

@@ -153,14 +153,22 @@ class SlackChannelTest extends SlackTestEnvironment {
     @Test
     void uninstalledWorkspaceGetsNoMoreMessages() throws Exception {
         String uninstalled = """
-                {"team_id":"T3","type":"event_callback","event_id":"EvU","event":{"type":"app_uninstalled"}}""";
+                {"team_id":"T1","type":"event_callback","event_id":"EvU","event":{"type":"app_uninstalled"}}""";
         assertThat(slack.event(uninstalled).statusCode()).isEqualTo(200);
 
-        Delivery delivery = slackChannel().deliver(new Recipient("slack:U9", "slack", "T3", "U9", "U9", "D9",
-                Map.of()), Outbound.text("m11", "Anyone there?"));
+        Delivery delivery = slackChannel().deliver(new Recipient("slack:T1:U9", "slack", "T1", "U9", "person-9",
+                "D9", Map.of()), Outbound.text("m11", "Anyone there?"));
 
         assertThat(delivery).isEqualTo(new Delivery.Failed("workspace inactive"));
         SLACK_API.verify(0, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
+    }
+
+    @Test
+    void uninstallEventFromAnotherWorkspaceIsIgnored() throws Exception {
+        String uninstalled = """
+                {"team_id":"T3","type":"event_callback","event_id":"EvU3","event":{"type":"app_uninstalled"}}""";
+        assertThat(slack.event(uninstalled).statusCode()).isEqualTo(200);
+
         assertThat(slackChannel().deliver(alex, Outbound.text("m12", "Still here")))
                 .isInstanceOf(Delivery.Sent.class);
     }

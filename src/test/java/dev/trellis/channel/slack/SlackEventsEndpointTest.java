@@ -164,6 +164,7 @@ class SlackEventsEndpointTest extends SlackTestEnvironment {
         assertThat(slack.event(mention).statusCode()).isEqualTo(200);
         assertThat(inbox.accepted()).singleElement().satisfies(in -> {
             assertThat(in.text()).isEqualTo("help");
+            assertThat(in.place()).isEqualTo(Inbound.Place.SHARED);
             assertThat(in.address()).isEqualTo("C1");
             assertThat(in.meta()).containsEntry("threadTs", "1700000000.000300");
         });

@@ -49,6 +49,7 @@ class SlackGrowConversationTest {
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.team-id", () -> "T1");
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
         // pacing has its own tests; here a whole session should not wait a second per message

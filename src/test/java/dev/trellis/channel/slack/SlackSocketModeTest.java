@@ -50,6 +50,7 @@ class SlackSocketModeTest {
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.team-id", () -> "T1");
         registry.add("slack.app-token", () -> "xapp-test-token");
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
     }

@@ -38,6 +38,8 @@ abstract class SlackTestEnvironment {
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.team-id", () -> "T1");
+        registry.add("slack.app-id", () -> "A1");
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
     }

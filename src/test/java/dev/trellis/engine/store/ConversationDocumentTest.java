@@ -63,7 +63,7 @@ class ConversationDocumentTest {
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state),
                 new Recipient(id, "test", "T1", "ana", "person-ana", "dm-ana", Map.of()), List.of(), List.of(), 0L,
-                List.of(), null, null, now));
+                List.of(), null, null, null, now));
         ConversationState read = sealing.open(id, store.find(id).orElseThrow().state());
 
         assertThat(read).isEqualTo(state);
@@ -79,7 +79,7 @@ class ConversationDocumentTest {
                 ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1, null, null, null, null, null);
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state), null, List.of(), List.of(), 0L,
-                List.of(), null, null, Instant.now()));
+                List.of(), null, null, null, Instant.now()));
 
         String raw = mongo.findById(id, Document.class, "conversations").toJson();
         assertThat(raw).doesNotContain("quit smoking").doesNotContain("walk more")

@@ -46,7 +46,7 @@ class ConversationTranscriptTest {
 
     @Test
     void theTranscriptKeepsTheLatestEntriesAndKeepsCounting() {
-        var small = new ConversationProperties(4, 5, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        var small = new ConversationProperties(4, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
         Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, events, small,
                 clock);
         String person = "long-" + System.nanoTime();

@@ -1,15 +1,19 @@
 package dev.trellis.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import dev.trellis.engine.ConversationState;
@@ -18,16 +22,26 @@ import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.Recipient;
 import dev.trellis.engine.TranscriptEntry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** Two nodes delivering the same conversation's messages at once. */
-@SpringBootTest
+/** Delivering a conversation's messages: two nodes at once, pacing, a lost lease, an outage. */
+@SpringBootTest(properties = "trellis.conversations.redelivery-interval=1h")
 class OutboxTest {
 
+    private static final ConversationProperties PROPERTIES = new ConversationProperties(200, 5,
+            Duration.ofSeconds(30), Duration.ofSeconds(5));
+    private static final OutboxProperties BUDGET = new OutboxProperties(Duration.ofHours(2), Duration.ofHours(1),
+            Duration.ofHours(24));
+
     @Autowired
-    ConversationStore store;
+    ConversationStore conversations;
+
+    @Autowired
+    OutboxStore store;
 
     @Autowired
     TextSealing sealing;
@@ -35,40 +49,34 @@ class OutboxTest {
     @Autowired
     Clock clock;
 
-    /** A platform: remembers every message it got. */
+    /** A platform: remembers every message it got, answering as {@code answer} says. */
     static class Platform implements OutboundChannel {
         final List<String> received = new CopyOnWriteArrayList<>();
+        final String name;
+        volatile Function<Integer, Delivery> answer = calls -> new Delivery.Sent("ts-" + calls);
+
+        Platform(String name) {
+            this.name = name;
+        }
 
         @Override
         public String channel() {
-            return "race";
+            return name;
         }
 
         @Override
         public Delivery deliver(Recipient to, Outbound message) {
             received.add(message.id());
-            return new Delivery.Sent("ts-" + message.id());
+            return answer.apply(received.size());
         }
     }
 
     @Test
     void twoSendersTogetherDeliverEachMessageOnceAndInOrder() throws Exception {
-        String id = "race:" + System.nanoTime();
-        Instant now = clock.instant();
-        List<PendingMessage> pending = new ArrayList<>();
-        List<TranscriptEntry> transcript = new ArrayList<>();
-        IntStream.rangeClosed(1, 30).forEach(i -> {
-            Outbound message = Outbound.text(id + ":" + i, "line " + i);
-            pending.add(PendingMessage.pending(Integer.toString(i), message, now, null));
-            transcript.add(TranscriptEntry.out(i, message, now));
-        });
-        store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, "race", "w", "ana", "person-ana", "dm", null), pending, transcript, 30L, List.of(), null, null,
-                now));
-        Platform platform = new Platform();
-        var properties = new ConversationProperties(200, 5, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
-        Outbox nodeA = new Outbox(store, sealing, List.of(platform), properties, clock);
-        Outbox nodeB = new Outbox(store, sealing, List.of(platform), properties, clock);
+        Platform platform = new Platform("race");
+        String id = conversation("race", 30);
+        Outbox nodeA = outbox(platform, clock);
+        Outbox nodeB = outbox(platform, clock);
 
         CountDownLatch go = new CountDownLatch(1);
         var a = CompletableFuture.runAsync(() -> awaitThen(go, () -> nodeA.deliver(id)));
@@ -79,37 +87,125 @@ class OutboxTest {
 
         assertThat(platform.received).containsExactlyElementsOf(
                 IntStream.rangeClosed(1, 30).mapToObj(i -> id + ":" + i).toList());
-        assertThat(store.find(id).orElseThrow().pending())
+        assertThat(conversations.find(id).orElseThrow().pending())
                 .allSatisfy(message -> assertThat(message.status()).isEqualTo(PendingMessage.Status.SENT));
     }
 
     @Test
-    void pacedMessageIsNeverGivenUpForWaiting() {
-        String id = "paced:" + System.nanoTime();
+    void deliveringLeavesTheVersionATurnChecksAlone() {
+        Platform platform = new Platform("version");
+        String id = conversation("version", 3);
+        Long before = conversations.find(id).orElseThrow().version();
+
+        outbox(platform, clock).deliver(id);
+
+        ConversationDocument after = conversations.find(id).orElseThrow();
+        assertThat(after.pending()).allSatisfy(m -> assertThat(m.status()).isEqualTo(PendingMessage.Status.SENT));
+        assertThat(after.version()).isEqualTo(before);
+        assertThat(after.sendOwner()).isNull();
+    }
+
+    @Test
+    void aSenderWhoseLeaseWasTakenOverRecordsNothing() {
+        String id = conversation("lease", 1);
         Instant now = clock.instant();
-        Outbound message = Outbound.text(id + ":1", "hello");
-        store.save(new ConversationDocument(id, null, ConversationState.idle(ConversationState.Profile.DEFAULT),
-                new Recipient(id, "paced", "w", "ana", "person-ana", "dm", null), List.of(PendingMessage.pending("1", message, now, null)),
-                List.of(TranscriptEntry.out(1, message, now)), 1L, List.of(), null, null, now));
-        List<String> calls = new CopyOnWriteArrayList<>();
-        OutboundChannel rateLimited = new OutboundChannel() {
-            public String channel() {
-                return "paced";
-            }
+        ConversationDocument slow = store.lease(id, "slow-node", now, now.plusSeconds(30)).orElseThrow();
+        String message = slow.pending().get(0).id();
 
-            public Delivery deliver(Recipient to, Outbound m) {
-                calls.add(m.id());
-                return calls.size() <= 12 ? new Delivery.Paced(Duration.ZERO, "rate limited") : new Delivery.Sent("ts");
-            }
-        };
-        var properties = new ConversationProperties(200, 5, 3, Duration.ofSeconds(30), Duration.ofSeconds(5));
-        Outbox outbox = new Outbox(store, sealing, List.of(rateLimited), properties, clock);
+        ConversationDocument quick = store.lease(id, "quick-node", now.plusSeconds(31), now.plusSeconds(61))
+                .orElseThrow();
+        assertThat(store.markSent(id, "quick-node", message, 1, "ts-quick")).isTrue();
+        assertThat(store.markRetry(id, "slow-node", message, 1, now.plusSeconds(60), "timeout")).isFalse();
+        store.release(id, "slow-node");
 
-        for (int i = 0; i < 13; i++) outbox.deliver(id);
+        ConversationDocument stored = conversations.find(id).orElseThrow();
+        assertThat(quick.sendOwner()).isEqualTo("quick-node");
+        assertThat(stored.sendOwner()).isEqualTo("quick-node");
+        assertThat(stored.pending().get(0).status()).isEqualTo(PendingMessage.Status.SENT);
+        assertThat(stored.pending().get(0).platformRef()).isEqualTo("ts-quick");
+    }
 
-        assertThat(calls).hasSize(13);
-        assertThat(store.find(id).orElseThrow().pending()).singleElement()
+    @Test
+    void pacedMessageIsNeverGivenUpForWaiting() {
+        Platform platform = new Platform("paced");
+        platform.answer = calls -> calls <= 12 ? new Delivery.Paced(Duration.ZERO, "rate limited")
+                : new Delivery.Sent("ts");
+        String id = conversation("paced", 1);
+        Outbox outbox = outbox(platform, clock);
+
+        outbox.deliver(id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.received.size() == 13);
+        assertThat(conversations.find(id).orElseThrow().pending()).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(PendingMessage.Status.SENT));
+    }
+
+    @Test
+    void pacedMessageGoesOutWhenItsSlotComesNotAtTheNextPoll() {
+        Platform platform = new Platform("slot");
+        platform.answer = calls -> calls == 1 ? new Delivery.Paced(Duration.ofMillis(300), "paced")
+                : new Delivery.Sent("ts");
+        String id = conversation("slot", 1);
+
+        outbox(platform, clock).deliver(id); // the poller runs hourly in this test
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> platform.received.size() == 2);
+        await().atMost(Duration.ofSeconds(3)).until(() -> conversations.find(id).orElseThrow().pending().get(0)
+                .status() == PendingMessage.Status.SENT);
+    }
+
+    @Test
+    void anHourLongOutageLosesNothingAndALongerOneFailsThenARescanSendsIt() {
+        Platform platform = new Platform("outage");
+        platform.answer = calls -> new Delivery.RetryLater(Duration.ofMinutes(5), "service_unavailable");
+        MovingClock time = new MovingClock(clock.instant());
+        String id = conversation("outage", 1);
+        Outbox outbox = outbox(platform, time);
+
+        outbox.deliver(id);
+        time.advance(Duration.ofHours(1));
+        outbox.redeliverDue();
+        assertThat(conversations.find(id).orElseThrow().pending().get(0).status())
+                .isEqualTo(PendingMessage.Status.PENDING);
+
+        time.advance(Duration.ofHours(1));
+        outbox.redeliverDue();
+        PendingMessage failed = conversations.find(id).orElseThrow().pending().get(0);
+        assertThat(failed.status()).isEqualTo(PendingMessage.Status.FAILED);
+        assertThat(failed.failure()).isEqualTo("service_unavailable");
+
+        platform.answer = calls -> new Delivery.Sent("ts-back");
+        time.advance(Duration.ofHours(1));
+        outbox.redeliverDue();
+        PendingMessage sent = conversations.find(id).orElseThrow().pending().get(0);
+        assertThat(sent.status()).isEqualTo(PendingMessage.Status.SENT);
+        assertThat(sent.platformRef()).isEqualTo("ts-back");
+        assertThat(platform.received).hasSize(4);
+    }
+
+    private String conversation(String channel, int messages) {
+        String id = channel + ":" + System.nanoTime();
+        Instant now = clock.instant();
+        List<PendingMessage> pending = new ArrayList<>();
+        List<TranscriptEntry> transcript = new ArrayList<>();
+        IntStream.rangeClosed(1, messages).forEach(i -> {
+            Outbound message = Outbound.text(id + ":" + i, "line " + i);
+            pending.add(PendingMessage.pending(Integer.toString(i), message, now, null));
+            transcript.add(TranscriptEntry.out(i, message, now));
+        });
+        conversations.save(new ConversationDocument(id, null,
+                ConversationState.idle(ConversationState.Profile.DEFAULT),
+                new Recipient(id, channel, "w", "ana", "person-ana", "dm", null), pending, transcript,
+                (long) messages, List.of(), null,
+                null, null, now));
+        return id;
+    }
+
+    private Outbox outbox(Platform platform, Clock clock) {
+        var meters = new StaticListableBeanFactory();
+        meters.addBean("meters", new SimpleMeterRegistry());
+        return new Outbox(store, sealing, List.of(platform), PROPERTIES, BUDGET,
+                new OutboxMetrics(meters.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)), clock);
     }
 
     private static void awaitThen(CountDownLatch go, Runnable work) {
@@ -120,5 +216,33 @@ class OutboxTest {
             return;
         }
         work.run();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -1,0 +1,145 @@
+package dev.trellis.channel.teams;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.trellis.engine.Delivery;
+import dev.trellis.engine.Outbound;
+import dev.trellis.engine.OutboundChannel;
+import dev.trellis.engine.PlatformMessages;
+import dev.trellis.engine.Recipient;
+
+/**
+ * Delivers the engine's messages into Teams conversations through the Bot Connector, proactively: the service URL
+ * comes from the stored conversation reference (or, before one is stored, the last activity). Questions become
+ * Adaptive Cards; an answer replaces its question's card ({@code updateActivity}) so it cannot be submitted twice. A
+ * message already delivered (or the parts of a long one already delivered) is not sent again; a conversation the bot
+ * was removed from gets nothing.
+ */
+final class TeamsChannel implements OutboundChannel {
+
+    static final String NAME = "teams";
+
+    private final TeamsSender sender;
+    private final BotConnector connector;
+    private final AdaptiveCards cards;
+    private final PlatformMessages landed;
+    private final ConversationReferences references;
+    private final ChartPictures charts;
+    private final Clock clock;
+
+    TeamsChannel(TeamsSender sender, BotConnector connector, AdaptiveCards cards, PlatformMessages landed,
+                 ConversationReferences references, ChartPictures charts, Clock clock) {
+        this.sender = sender;
+        this.connector = connector;
+        this.cards = cards;
+        this.landed = landed;
+        this.references = references;
+        this.charts = charts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return NAME;
+    }
+
+    @Override
+    public Delivery deliver(Recipient to, Outbound message) {
+        String conversation = to.address();
+        Optional<ConversationReferences.Reference> reference = references.find(conversation);
+        if (reference.isPresent() && !reference.get().active()) {
+            return new Delivery.Failed(TeamsSender.BOT_REMOVED);
+        }
+        String serviceUrl = reference.map(ConversationReferences.Reference::serviceUrl)
+                .orElse(to.meta().get(TeamsInbound.SERVICE_URL));
+        if (serviceUrl == null) {
+            return new Delivery.Failed("no conversation reference");
+        }
+        String tenant = reference.map(ConversationReferences.Reference::tenantId).orElse(to.workspace());
+        Target target = new Target(to.conversationId(), conversation, serviceUrl, tenant, deliveryId(message));
+        Optional<PlatformMessages.Landed> earlier = landed.byDelivery(to.conversationId(), target.deliveryId());
+        if (earlier.isPresent()) {
+            return new Delivery.Sent(earlier.get().ref());
+        }
+        Delivery delivery = message.kind() == Outbound.Kind.ANSWERED ? replaceQuestion(target, message)
+                : post(target, message, to.personId());
+        if (delivery instanceof Delivery.Failed failed && TeamsSender.BOT_REMOVED.equals(failed.reason())) {
+            references.deactivate(conversation, failed.reason(), clock.instant());
+        }
+        return delivery;
+    }
+
+    private record Target(String conversationId, String teamsConversation, String serviceUrl, String tenant,
+                          String deliveryId) {
+
+        String key(int part) {
+            return conversationId + "/" + deliveryId + "/" + part;
+        }
+    }
+
+    private Delivery post(Target target, Outbound message, String personId) {
+        String image = message.kind() == Outbound.Kind.IMAGE ? charts.dataUri(message.imageId(), personId) : null;
+        AdaptiveCards.Rendered rendered = cards.render(message, image);
+        List<ObjectNode> activities = rendered.activities();
+        for (int part = 0; part < activities.size() - 1; part++) {
+            String partId = target.deliveryId() + "/" + part;
+            if (landed.byDelivery(target.conversationId(), partId).isPresent()) {
+                continue; // sent before a retry of the rest
+            }
+            String json = activities.get(part).toString();
+            Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(part),
+                    () -> connector.post(target.serviceUrl(), target.teamsConversation(), json));
+            if (!(delivery instanceof Delivery.Sent sent)) {
+                return delivery;
+            }
+            remember(target, partId, null, sent.platformRef(), null);
+        }
+        String json = activities.get(activities.size() - 1).toString();
+        Delivery delivery = sender.send(target.teamsConversation(), target.tenant(),
+                target.key(activities.size() - 1),
+                () -> connector.post(target.serviceUrl(), target.teamsConversation(), json));
+        if (delivery instanceof Delivery.Sent sent) {
+            remember(target, target.deliveryId(), message.isQuestion() ? message.controlId() : null,
+                    sent.platformRef(), message.isQuestion() ? rendered.questionText() : null);
+        }
+        return delivery;
+    }
+
+    private Delivery replaceQuestion(Target target, Outbound message) {
+        Optional<PlatformMessages.Landed> question = landed.byControl(target.conversationId(), message.controlId());
+        if (question.isEmpty() || question.get().ref() == null) {
+            // asked before Teams was configured, or on another channel: nothing to replace
+            return new Delivery.Sent(null);
+        }
+        PlatformMessages.Landed q = question.get();
+        ObjectNode activity = cards.answered(q.questionText(), message.text());
+        activity.put("id", q.ref());
+        String json = activity.toString();
+        Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(0),
+                () -> connector.update(target.serviceUrl(), q.place(), q.ref(), json));
+        if (delivery instanceof Delivery.Sent) {
+            remember(target, target.deliveryId(), null, q.ref(), null);
+            return new Delivery.Sent(q.ref());
+        }
+        return delivery;
+    }
+
+    private void remember(Target target, String deliveryId, String controlId, String ref, String questionText) {
+        landed.remember(new PlatformMessages.Landed(target.conversationId(), deliveryId, controlId,
+                target.teamsConversation(), ref, questionText, clock.instant()));
+    }
+
+    /**
+     * The message id plus a fingerprint of its content: a redelivery of the same message is recognised, while a
+     * different message that reuses an id (a rejected turn does not advance the turn counter) still goes out.
+     */
+    static String deliveryId(Outbound message) {
+        return NAME + ":" + message.id() + "#" + Integer.toHexString(Objects.hash(message.kind(), message.text(),
+                message.controlId(), message.choices(), message.imageId()));
+    }
+}

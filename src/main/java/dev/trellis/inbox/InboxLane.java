@@ -1,0 +1,53 @@
+package dev.trellis.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The unfinished events of one conversation, in the store so that every node sees the same order. Only the head
+ * (the entry appended first) may be worked on, by the node whose {@code owner} token is set, until {@code leaseUntil}; a
+ * failed head keeps its place and waits until {@code notBefore}. Every change is conditional on {@code rev}, so two
+ * nodes never both think they hold the lane. The document exists only while the conversation has unfinished events,
+ * which keeps the sweep over all lanes small however many events were processed.
+ *
+ * @param headAttempts how often the head was taken, crashes included (a poison event cannot loop forever)
+ */
+@Document(InboxLane.COLLECTION)
+record InboxLane(@Id String id, long rev, List<Entry> queue, String owner, Instant leaseUntil, Instant notBefore,
+                 Integer headAttempts) {
+
+    static final String COLLECTION = "inboxLanes";
+
+    /** An unfinished event: its inbox key and its receipt order on the node that stored it. */
+    record Entry(String key, long seq) {
+    }
+
+    InboxLane {
+        queue = queue == null ? List.of() : List.copyOf(queue);
+        headAttempts = headAttempts == null ? 0 : headAttempts;
+    }
+
+    /**
+     * The event to work on: the first one appended. The lane's order is the order the store received the events in,
+     * not the nodes' clocks, so two nodes whose clocks disagree still keep a person's order.
+     */
+    Optional<Entry> head() {
+        return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
+    }
+
+    List<Entry> without(Entry entry) {
+        return queue.stream().filter(e -> !e.equals(entry)).toList();
+    }
+
+    boolean heldAt(Instant now) {
+        return owner != null && leaseUntil != null && leaseUntil.isAfter(now);
+    }
+
+    boolean waitingAt(Instant now) {
+        return notBefore != null && notBefore.isAfter(now);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.trellis.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.trellis.engine.Inbound;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.TriggerKey;
+
+/**
+ * How a {@link Reminder} is kept in Quartz: string properties only ({@code useProperties=true}), ids only. The job
+ * group is the person's, so a person's reminders can be listed, paused and removed together. Each occurrence is a
+ * trigger of its own that remembers the moment it was due, so a misfired or recovered run still knows it.
+ */
+final class TimerData {
+
+    static final String PERSON = "person";
+    static final String CHANNEL = "channel";
+    static final String WORKSPACE = "workspace";
+    static final String USER = "user";
+    static final String ADDRESS = "address";
+    static final String FLOW = "flow";
+    static final String TOLERANCE = "tolerance";
+    static final String SEND_BEFORE = "sendBefore";
+    static final String ID_PREFIX = "id.";
+    /** On a trigger: the moment this occurrence was due, in epoch milliseconds. */
+    static final String DUE = "due";
+
+    private TimerData() {
+    }
+
+    static String group(String personId) {
+        return "person:" + personId;
+    }
+
+    static JobKey jobKey(String personId, String name) {
+        return JobKey.jobKey(name, group(personId));
+    }
+
+    static TriggerKey triggerKey(JobKey job, Instant due) {
+        return TriggerKey.triggerKey(job.getName() + "@" + due.toEpochMilli(), job.getGroup());
+    }
+
+    /** The timer id the engine sees: unique across people, stable across re-fires. */
+    static String timerId(JobKey job) {
+        return job.getGroup() + "/" + job.getName();
+    }
+
+    /** A re-fired, misfired or recovered occurrence gets the same event id, so the inbox stores it once. */
+    static String eventId(JobKey job, Instant due) {
+        return timerId(job) + ":" + due.toEpochMilli();
+    }
+
+    static JobDataMap of(Reminder reminder) {
+        JobDataMap data = new JobDataMap();
+        data.put(PERSON, reminder.personId());
+        data.put(CHANNEL, reminder.to().platform());
+        data.put(WORKSPACE, reminder.to().workspace());
+        data.put(USER, reminder.to().userId());
+        if (reminder.address() != null) data.put(ADDRESS, reminder.address());
+        data.put(FLOW, reminder.flowId());
+        data.put(TOLERANCE, reminder.tolerance().toString());
+        if (reminder.sendBefore() != null) data.put(SEND_BEFORE, reminder.sendBefore().toString());
+        reminder.ids().forEach((k, v) -> data.put(ID_PREFIX + k, v));
+        return data;
+    }
+
+    static Map<String, String> ids(JobDataMap data) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String key : data.getKeys()) {
+            if (key.startsWith(ID_PREFIX)) ids.put(key.substring(ID_PREFIX.length()), data.getString(key));
+        }
+        return ids;
+    }
+
+    static Duration tolerance(JobDataMap data) {
+        String value = data.getString(TOLERANCE);
+        return value == null ? Reminder.DEFAULT_TOLERANCE : Duration.parse(value);
+    }
+
+    static Instant sendBefore(JobDataMap data) {
+        String value = data.getString(SEND_BEFORE);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    /**
+     * The timer event for one occurrence. Until the engine has a typed timer inbound, the timer id travels as the
+     * control id, the flow as the text and the ids as meta.
+     */
+    static Inbound inbound(JobKey job, JobDataMap data, Instant due, Instant firedAt) {
+        return new Inbound(data.getString(CHANNEL), eventId(job, due), data.getString(WORKSPACE),
+                data.getString(USER), Inbound.Place.PRIVATE, data.getString(ADDRESS), Inbound.Kind.TIMER,
+                data.getString(FLOW), timerId(job), List.of(), ids(data), firedAt);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.trellis.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.trellis.inbox.Inbox;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One occurrence of a reminder: puts its timer event into the inbox (or skips it when it is too late) and records
+ * what it did. The inbox's unique event id makes a re-fired or recovered occurrence a duplicate, never a second
+ * message. Quartz builds it per run with Spring's help.
+ */
+class TimerJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerJob.class);
+    /** When the inbox cannot be written, the occurrence is tried again this much later, under the same event id. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final Inbox inbox;
+    private final ReminderJournal journal;
+
+    TimerJob(Inbox inbox, ReminderJournal journal) {
+        this.inbox = inbox;
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        JobKey job = context.getJobDetail().getKey();
+        JobDataMap data = context.getMergedJobDataMap();
+        Instant due = due(context, data);
+        Instant firedAt = context.getFireTime().toInstant();
+        String person = data.getString(TimerData.PERSON);
+        Lateness lateness = Lateness.of(due, firedAt, TimerData.tolerance(data), TimerData.sendBefore(data));
+        if (!lateness.sends()) {
+            log.info("Reminder {} due {} fired at {}: too late, skipped", TimerData.timerId(job), due, firedAt);
+            journal.record(person, TimerData.timerId(job), due, firedAt, ReminderJournal.Outcome.SKIPPED_LATE);
+            return;
+        }
+        try {
+            if (inbox.accept(TimerData.inbound(job, data, due, firedAt)) == Inbox.Receipt.DUPLICATE) {
+                log.debug("Reminder {} due {} was already handed in", TimerData.timerId(job), due);
+                return;
+            }
+        } catch (RuntimeException e) {
+            retryLater(context, job, due, e);
+            return;
+        }
+        journal.record(person, TimerData.timerId(job), due, firedAt, lateness == Lateness.ON_TIME
+                ? ReminderJournal.Outcome.SENT : ReminderJournal.Outcome.SENT_LATE_BEFORE_DEADLINE);
+    }
+
+    /**
+     * The moment this occurrence was due: kept on its trigger, so neither a misfire (which moves the fire time) nor
+     * a recovery after a crash (which runs under a trigger of Quartz's own) changes the event id.
+     */
+    private static Instant due(JobExecutionContext context, JobDataMap data) {
+        String due = data.getString(TimerData.DUE);
+        if (due != null) return Instant.ofEpochMilli(Long.parseLong(due));
+        return context.getScheduledFireTime().toInstant();
+    }
+
+    private static void retryLater(JobExecutionContext context, JobKey job, Instant due, RuntimeException cause)
+            throws JobExecutionException {
+        log.warn("Reminder {} due {} could not be handed in; trying again in {}", TimerData.timerId(job), due,
+                RETRY_AFTER, cause);
+        Instant at = context.getFireTime().toInstant().plus(RETRY_AFTER);
+        Trigger retry = TriggerBuilder.newTrigger().forJob(job)
+                .withIdentity(TimerData.triggerKey(job, due).getName() + "-retry-" + at.toEpochMilli(), job.getGroup())
+                .usingJobData(TimerData.DUE, Long.toString(due.toEpochMilli()))
+                .startAt(java.util.Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            context.getScheduler().scheduleJob(retry);
+        } catch (SchedulerException e) {
+            throw new JobExecutionException(e, false);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.trellis.channel.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
+
+import dev.trellis.engine.ActionHandler;
+import dev.trellis.engine.PersonDirectory;
+import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.identity.SessionDigest;
+
+/**
+ * One person, two chats: a goal made in the web chat shows in Slack's App Home once the person typed, in their Slack
+ * DM, the link code the web chat gave them. Each chat keeps its own conversation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LinkingAcrossChannelsTest {
+
+    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final String SESSION = "LinkingSessionCookie01";
+    private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
+
+    static {
+        SLACK_API.start();
+        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+        SLACK_API.stubFor(post(urlEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
+    }
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.team-id", () -> "T1");
+        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
+        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
+        registry.add("slack.burst", () -> "50");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PersonDirectory people;
+    @Autowired
+    List<ActionHandler> actions;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void goalMadeInTheWebChatShowsInSlackAppHomeAfterLinking() throws Exception {
+        // in the web chat: a goal, then a link code
+        webPost("{\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"link\"}");
+        String choice = await().atMost(Duration.ofSeconds(60)).until(() -> openControl(), c -> c != null);
+        String webPerson = people.find(new PlatformIdentity("web", "web", SessionDigest.of(SESSION))).orElseThrow();
+        action("goals.create").run(new ActionHandler.Request("web-test", webPerson, "smart-goal", "create",
+                "linking-test-goal", Map.of("title", "Speak at a meetup", "due", "2027-03-01"), Instant.now()));
+        webPost("{\"id\":\"" + UUID.randomUUID() + "\",\"controlId\":\"" + choice + "\",\"values\":[\"give\"]}");
+        String code = await().atMost(Duration.ofSeconds(60)).until(this::codeShown, c -> c != null);
+
+        // in Slack: /coach link, "I have a code", the code typed in the DM
+        SlackRequests slack = new SlackRequests(port);
+        slack.form(Map.of("command", "/coach", "text", "link", "team_id", "T1", "user_id", "U1", "channel_id", "D1",
+                "trigger_id", "trigger-link"));
+        Map<String, String> question = await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
+                .filter(form -> form.getOrDefault("blocks", "").contains("I have a code")).findFirst().orElse(null),
+                form -> form != null);
+        slack.interaction(click(question, "I have a code"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
+                .anyMatch(form -> form.getOrDefault("text", "").startsWith("What's the code?")));
+        slack.event(SlackRequests.messageEvent("EvLinkCode", "U1", "D1", code.toLowerCase()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
+                .anyMatch(form -> form.getOrDefault("text", "").startsWith("Done: your chats are linked")));
+
+        assertThat(people.find(new PlatformIdentity("slack", "T1", "U1"))).contains(webPerson);
+        slack.event("""
+                {"team_id":"T1","type":"event_callback","event_id":"EvLinkHome","event":{"type":"app_home_opened",
+                 "user":"U1","channel":"D1","tab":"home","event_ts":"1.1"}}""");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))).isEmpty());
+        List<LoggedRequest> published = SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish")));
+        String view = SlackChannelTest.form(published.get(published.size() - 1).getBodyAsString()).get("view");
+        List<String> home = JsonPath.read(view, "$.blocks[*].text.text");
+        assertThat(home).anyMatch(text -> text.startsWith("*Speak at a meetup*"));
+        // the conversations stay per chat: nothing said in Slack is in the web chat's history
+        assertThat(webHistory()).doesNotContain("What's the code?");
+    }
+
+    private ActionHandler action(String name) {
+        return actions.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private String click(Map<String, String> message, String label) {
+        List<Map<String, Object>> buttons = JsonPath.read(message.get("blocks"), "$[*].elements[?(@.type == 'button')]");
+        Map<String, Object> button = buttons.stream()
+                .filter(b -> label.equals(((Map<?, ?>) b.get("text")).get("text"))).findFirst().orElseThrow();
+        return SlackEventsEndpointTest.blockAction("trigger-link-click", """
+                {"type":"button","action_id":"%s","block_id":"x","value":"%s","action_ts":"1.2"}"""
+                .formatted(button.get("action_id"), button.get("value")));
+    }
+
+    private String codeShown() throws Exception {
+        Matcher matcher = CODE.matcher(webHistory());
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private String openControl() throws Exception {
+        return JsonPath.read(webHistory(), "$.openControl");
+    }
+
+    private String webHistory() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/history"))
+                .header("Cookie", "trellis_session=" + SESSION).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private void webPost(String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/web/messages"))
+                .header("Cookie", "trellis_session=" + SESSION).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+    }
+
+    private static List<Map<String, String>> posts() {
+        return SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
+                .map(LoggedRequest::getBodyAsString).map(SlackChannelTest::form).toList();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.trellis.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Two Trellis nodes (two Spring contexts, each with its own Quartz scheduler) share one clustered job store: every
+ * reminder is handed to the inbox exactly once, whichever node sets it and whichever fires it. Runs on an H2 file
+ * here; {@link TwoNodesPostgresTest} runs the same on PostgreSQL.
+ */
+class TwoNodesTest {
+
+    /** What one node runs of Trellis for reminders: Boot's Quartz set-up and the reminders service. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(QuartzAutoConfiguration.class)
+    @Import(Reminders.class)
+    static class Node {
+    }
+
+    final CountingInbox inbox = new CountingInbox();
+    final RecordingJournal journal = new RecordingJournal();
+    final String prefix = "QRTZ_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    final String schedulerName = "trellis-nodes-" + UUID.randomUUID();
+    final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    DataSource dataSource;
+
+    DataSource dataSource() throws Exception {
+        // under target/, not a temporary folder: a node that "died" mid-job may still hold the file when the test ends
+        Path file = Path.of("target", "quartz-nodes", UUID.randomUUID().toString(), "quartz").toAbsolutePath();
+        return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:file:" + file, "sa", "");
+    }
+
+    String schemaScript() {
+        return "quartz/tables_h2.sql";
+    }
+
+    List<String> storeProperties() {
+        return List.of();
+    }
+
+    @BeforeEach
+    void twoNodesOnOneStore() throws Exception {
+        dataSource = dataSource();
+        String script = new ClassPathResource(schemaScript()).getContentAsString(StandardCharsets.UTF_8)
+                .replace("QRTZ_", prefix);
+        var populator = new ResourceDatabasePopulator(new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)));
+        populator.setCommentPrefixes("#", "--");
+        populator.execute(dataSource);
+
+        GenericApplicationContext shared = new GenericApplicationContext();
+        shared.registerBean(DataSource.class, () -> dataSource);
+        shared.registerBean(CountingInbox.class, () -> inbox);
+        shared.registerBean(RecordingJournal.class, () -> journal);
+        shared.refresh();
+        contexts.add(shared);
+        contexts.add(node(shared, "node-a"));
+        contexts.add(node(shared, "node-b"));
+    }
+
+    private ConfigurableApplicationContext node(GenericApplicationContext shared, String instanceId) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.quartz.scheduler-name=" + schedulerName,
+                "--spring.quartz.job-store-type=jdbc",
+                "--spring.quartz.jdbc.initialize-schema=never",
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId,
+                "--spring.quartz.properties.org.quartz.jobStore.tablePrefix=" + prefix,
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
+        storeProperties().forEach(p -> args.add("--" + p));
+        return new SpringApplicationBuilder(Node.class).parent(shared).web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
+    }
+
+    @AfterEach
+    void stopNodes() throws Exception {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+        dropTables();
+    }
+
+    void dropTables() throws Exception {
+    }
+
+    @Test
+    void eachReminderReachesTheInboxExactlyOnceWhicheverNodeSetsIt() throws Exception {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        Reminders b = contexts.get(2).getBean(Reminders.class);
+        Instant due = Instant.now().plusSeconds(2);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String person = "U" + i + "-" + UUID.randomUUID();
+            people.add(person);
+            (i % 2 == 0 ? a : b).set(Reminder.of(person, "checkin", slack(person), "D" + i, "goal-checkin",
+                    Map.of("goal", "g" + i), due));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.stored.size() == people.size()
+                && people.stream().allMatch(p -> a.list(p).isEmpty()));
+
+        for (String person : people) {
+            String eventId = "person:" + person + "/checkin:" + due.toEpochMilli();
+            assertThat(inbox.handedIn(eventId)).as("hand-ins of %s", eventId).isEqualTo(1);
+        }
+        assertThat(inbox.stored).allSatisfy(event -> {
+            assertThat(event.kind()).isEqualTo(dev.trellis.engine.Inbound.Kind.TIMER);
+            assertThat(event.text()).isEqualTo("goal-checkin");
+            assertThat(event.meta()).containsKey("goal");
+        });
+        assertThat(journal.entries).hasSize(people.size())
+                .allMatch(e -> e.outcome() == ReminderJournal.Outcome.SENT);
+    }
+
+    @Test
+    void bothNodesSeeOnePersonsRemindersAndEitherCanRemoveThemAll() {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        Reminders b = contexts.get(2).getBean(Reminders.class);
+        String person = "U-" + UUID.randomUUID();
+        Instant later = Instant.now().plus(Duration.ofDays(3));
+        a.set(Reminder.of(person, "grow-followup", slack(person), "D1", "grow", Map.of(), later));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of("goal", "g1"), later.plusSeconds(60)));
+
+        assertThat(b.list(person)).extracting(ScheduledReminder::name).containsExactly("grow-followup", "checkin");
+        assertThat(b.cancelAll(person)).isEqualTo(2);
+        assertThat(a.list(person)).isEmpty();
+    }
+
+    @Test
+    void aReminderRecoveredByTheOtherNodeAfterACrashIsADuplicateNotASecondMessage() throws Exception {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        inbox.stallFirst = release;
+        String person = "U-" + UUID.randomUUID();
+        Instant due = Instant.now().plusSeconds(1);
+        String eventId = "person:" + person + "/checkin:" + due.toEpochMilli();
+        scheduler(2).standby();
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of(), due));
+
+        // node A takes the job, hands the event in, and dies before telling the job store
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.stalled.getCount() == 0);
+        inbox.accept(firstHandIn(person, due));
+        scheduler(1).shutdown(false);
+        scheduler(2).start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.handedIn(eventId) >= 2);
+        release.countDown();
+        assertThat(inbox.stored).filteredOn(e -> e.eventId().equals(eventId)).hasSize(1);
+    }
+
+    /** What node A's stalled hand-in had stored before it died. */
+    private static dev.trellis.engine.Inbound firstHandIn(String person, Instant due) {
+        return new dev.trellis.engine.Inbound("slack", "person:" + person + "/checkin:" + due.toEpochMilli(), "T1",
+                person, dev.trellis.engine.Inbound.Place.PRIVATE, "D1", dev.trellis.engine.Inbound.Kind.TIMER, "goal-checkin", "person:" + person + "/checkin",
+                List.of(), Map.of(), due);
+    }
+
+    static dev.trellis.engine.PlatformIdentity slack(String user) {
+        return new dev.trellis.engine.PlatformIdentity("slack", "T1", user);
+    }
+
+    Scheduler scheduler(int node) {
+        return contexts.get(node).getBean(Scheduler.class);
+    }
+
+    int jobsOf(String person) throws Exception {
+        return scheduler(1).getJobKeys(GroupMatcher.jobGroupEquals(TimerData.group(person))).size();
+    }
+}
