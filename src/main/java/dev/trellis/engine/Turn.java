@@ -48,5 +48,22 @@ public record Turn(ConversationState state, List<Outbound> messages, List<Effect
          */
         record StepFailed(String flowId, String stepId, String action, Throwable error) implements Effect {
         }
+
+        /**
+         * A {@code schedule} step set the person's timer {@code name}: start {@code flowId} (at {@code stepId} when
+         * given) at {@code at}, or on every occurrence of the recurrence {@code every}, in {@code zone}, with
+         * {@code ids} as starting variables. Setting a name again replaces the timer.
+         */
+        record TimerSet(String name, String flowId, String stepId, java.time.Instant at, String every, String zone,
+                        java.util.Map<String, String> ids) implements Effect {
+        }
+
+        /** A {@code schedule} step's moment made no sense when it ran (a date in the past): nothing was set. */
+        record TimerRefused(String name, String reason) implements Effect {
+        }
+
+        /** An {@code unschedule} step cancelled the person's timer {@code name}. */
+        record TimerCancelled(String name) implements Effect {
+        }
     }
 }

@@ -175,6 +175,14 @@ final class TurnRun {
             return after(step);
         }
         if (kind instanceof StepKind.Call call) return enterSubFlow(step, call);
+        if (kind instanceof StepKind.Schedule schedule) {
+            effects.add(Timers.set(schedule, flowId, activation(), now, zone()));
+            return after(step);
+        }
+        if (kind instanceof StepKind.Unschedule unschedule) {
+            effects.add(new Turn.Effect.TimerCancelled(unschedule.name()));
+            return after(step);
+        }
         if (kind instanceof StepKind.End end) {
             if (end.text() != null) sayText(end.text(), Map.of());
             return finish();

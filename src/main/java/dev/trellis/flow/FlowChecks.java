@@ -125,6 +125,14 @@ final class FlowChecks {
                     });
                 }
             }
+            if (step.kind() instanceof StepKind.Schedule t && t.flow() != null && !flowIds.contains(t.flow())) {
+                error(t.flowPosition(), "unknown flow '" + t.flow() + "' in schedule"
+                        + Suggestions.didYouMean(t.flow(), flowIds));
+            }
+            if (step.kind() instanceof StepKind.Schedule t && t.step() != null && (t.flow() == null
+                    || t.flow().equals(flow.id())) && flow.steps().stream().noneMatch(s -> s.id().equals(t.step()))) {
+                error(t.flowPosition(), "unknown step '" + t.step() + "' in schedule");
+            }
             for (Text text : StepGraph.texts(step)) {
                 if (text.isMessage() && !messages.has(text.messageKey())) {
                     error(text.position(), "unknown message key '" + text.messageKey() + "'");

@@ -34,7 +34,8 @@ import static dev.trellis.flow.YamlDocument.text;
  */
 final class FlowParser {
 
-    static final List<String> KINDS = List.of("say", "ask", "choice", "scale", "confirm", "set", "action", "call", "end");
+    static final List<String> KINDS = List.of("say", "ask", "choice", "scale", "confirm", "set", "action", "call", "schedule",
+            "unschedule", "end");
 
     private final YamlDocument document;
     private final String source;

@@ -126,6 +126,10 @@ final class StepGraph {
         if (kind instanceof StepKind.SetVars set) exprs = set.values().values().stream();
         if (kind instanceof StepKind.Action action) exprs = action.with().values().stream();
         if (kind instanceof StepKind.Call call) exprs = call.with().values().stream();
+        if (kind instanceof StepKind.Schedule schedule) {
+            exprs = java.util.stream.Stream.concat(schedule.with().values().stream(),
+                    java.util.stream.Stream.of(schedule.at(), schedule.everyExpr()).filter(java.util.Objects::nonNull));
+        }
         return exprs.filter(Objects::nonNull).toList();
     }
 }

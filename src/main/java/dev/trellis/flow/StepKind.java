@@ -47,6 +47,20 @@ public sealed interface StepKind {
     record Call(String flow, Map<String, Expr> with, Position flowPosition) implements StepKind {
     }
 
+    /**
+     * Sets a timer named {@code name} (unique per person; setting it again replaces it) that starts {@code flow}
+     * (null: this flow), at {@code step} when given, with {@code with} as its starting variables (ids and figures,
+     * never a person's text). When: {@code at} (an expression giving a date or date-time), {@code after} (a delay),
+     * or {@code every} (a recurrence, fixed in the file or given by an expression). Exactly one of the three.
+     */
+    record Schedule(String name, String flow, String step, Expr at, java.time.Duration after, Recurrence every,
+                    Expr everyExpr, Map<String, Expr> with, Position flowPosition) implements StepKind {
+    }
+
+    /** Cancels the person's timer named {@code name}, if there is one. */
+    record Unschedule(String name) implements StepKind {
+    }
+
     /** Ends the flow, optionally saying something first. */
     record End(Text text) implements StepKind {
     }

@@ -85,10 +85,11 @@ final class StepParser {
             errors.add(new FlowError(document.at(get(node, "save").get()),
                     "step '" + id + "' has nothing to save (only ask, choice, scale, confirm, action and call do)"));
         }
-        boolean takesWith = kind instanceof StepKind.Action || kind instanceof StepKind.Call;
+        boolean takesWith = kind instanceof StepKind.Action || kind instanceof StepKind.Call
+                || kind instanceof StepKind.Schedule;
         if (get(node, "with").isPresent() && !takesWith) {
             errors.add(new FlowError(document.at(YamlDocument.keyNode(node, "with").get()),
-                    "'with' in step '" + id + "' only applies to action and call steps"));
+                    "'with' in step '" + id + "' only applies to action, call and schedule steps"));
         }
     }
 
@@ -105,9 +106,64 @@ final class StepParser {
             case "set" -> new StepKind.SetVars(expressionMap(value));
             case "action" -> new StepKind.Action(text(value), withOf(step), document.at(value));
             case "call" -> new StepKind.Call(text(value), withOf(step), document.at(value));
+            case "schedule" -> schedule(id, value, step);
+            case "unschedule" -> new StepKind.Unschedule(text(value));
             case "end" -> new StepKind.End(texts.apply(value));
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** A timer: its when is checked here, so a delay or recurrence that makes no sense fails the load. */
+    private StepKind.Schedule schedule(String id, Node value, Node step) {
+        String name = get(value, "name").map(YamlDocument::text).orElse(null);
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,59}")) {
+            errors.add(new FlowError(document.at(get(value, "name").orElse(value)), "schedule in step '" + id
+                    + "' needs a name of letters, digits and . _ : - (the timer's name, to replace or cancel it)"));
+        }
+        Expr at = get(value, "at").map(n -> compile(n, Map.of(), null)).orElse(null);
+        java.time.Duration after = get(value, "after").map(n -> delay(n)).orElse(null);
+        Recurrence every = null;
+        Expr everyExpr = null;
+        Optional<Node> everyNode = get(value, "every");
+        if (everyNode.isPresent()) {
+            String spec = text(everyNode.get());
+            if (spec != null && spec.length() > 1 && (spec.startsWith("'") && spec.endsWith("'"))) {
+                every = recurrence(everyNode.get(), spec.substring(1, spec.length() - 1));
+            } else if (spec != null && spec.matches("(?i)\\s*(weekly|monthly|every|cron)\\b.*")) {
+                every = recurrence(everyNode.get(), spec);
+            } else {
+                everyExpr = compile(everyNode.get(), Map.of(), null);
+            }
+        }
+        int whens = (get(value, "at").isPresent() ? 1 : 0) + (get(value, "after").isPresent() ? 1 : 0)
+                + (everyNode.isPresent() ? 1 : 0);
+        if (whens != 1) {
+            errors.add(new FlowError(document.at(value), "schedule in step '" + id
+                    + "' needs exactly one of at, after or every"));
+        }
+        Optional<Node> flowNode = get(value, "flow");
+        return new StepKind.Schedule(name, flowNode.map(YamlDocument::text).orElse(null),
+                get(value, "step").map(YamlDocument::text).orElse(null), at, after, every, everyExpr, withOf(step),
+                document.at(flowNode.orElse(value)));
+    }
+
+    private java.time.Duration delay(Node node) {
+        java.time.Duration after = FlowParser.parseDuration(text(node)).orElse(null);
+        if (after == null || after.isNegative() || after.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+            errors.add(new FlowError(document.at(node), "'" + text(node) + "' is not a delay of a minute or more "
+                    + "like P3D, P1W or PT4H"));
+            return null;
+        }
+        return after;
+    }
+
+    private Recurrence recurrence(Node node, String spec) {
+        try {
+            return Recurrence.parse(spec);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FlowError(document.at(node), e.getMessage()));
+            return null;
+        }
     }
 
     private StepKind.Ask ask(Node value) {

@@ -162,7 +162,8 @@ class InboxWorkers implements DisposableBean {
                 InboxDocument.class);
         metrics.failed();
         try {
-            failedEvents.gaveUp(open(event));
+            // the apology needs where to go, not what was said (which may be what could not be read)
+            failedEvents.gaveUp(event.inbound().withText(null));
         } catch (RuntimeException e) {
             log.warn("Apology for inbox event {} of conversation {} not stored", event.id(), event.conversationId(),
                     Redacted.of(e));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.flow.Recurrence;
 
 /**
  * A reminder to set for one person (a Trellis person id): at {@code due}, start {@code flowId} in the person's
@@ -16,10 +17,16 @@ import dev.trellis.engine.PlatformIdentity;
  * more than {@code tolerance} late is skipped, unless {@code sendBefore} is still ahead (a 1:1 nudge before its
  * meeting is worth sending late).
  *
+ * <p>{@code repeat} makes it recur in the person's wall-clock time ({@code due} may then be null: the first
+ * occurrence is the recurrence's next). {@code zone} is the timezone the platform reports for the person; one they
+ * chose themselves wins. With {@code inWorkingTime} an occurrence outside their working hours moves to the next
+ * working moment.
+ *
  * @param ids record ids and choices only (a goal id, a date): never text a person wrote
  */
 public record Reminder(String personId, String name, PlatformIdentity to, String address, String flowId,
-                       Map<String, String> ids, Instant due, Duration tolerance, Instant sendBefore) {
+                       Map<String, String> ids, Instant due, Duration tolerance, Instant sendBefore,
+                       Recurrence repeat, String zone, boolean inWorkingTime) {
 
     /** How late a reminder may be before it is skipped, unless said otherwise. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofHours(2);
@@ -32,7 +39,7 @@ public record Reminder(String personId, String name, PlatformIdentity to, String
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(flowId, "flowId");
-        Objects.requireNonNull(due, "due");
+        if (due == null && repeat == null) throw new IllegalArgumentException("a reminder needs a moment or a recurrence");
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a reminder name is letters, digits and . _ : - (got '" + name + "')");
         }
@@ -46,11 +53,31 @@ public record Reminder(String personId, String name, PlatformIdentity to, String
 
     public static Reminder of(String personId, String name, PlatformIdentity to, String address, String flowId,
                               Map<String, String> ids, Instant due) {
-        return new Reminder(personId, name, to, address, flowId, ids, due, DEFAULT_TOLERANCE, null);
+        return new Reminder(personId, name, to, address, flowId, ids, due, DEFAULT_TOLERANCE, null, null, null,
+                false);
+    }
+
+    /** The same reminder, recurring in {@code zone} and kept within the person's working time. */
+    public Reminder repeating(Recurrence recurrence, String platformZone) {
+        return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, recurrence,
+                platformZone, true);
+    }
+
+    /** The same reminder, moved into the person's working time (timezone from the platform unless they chose one). */
+    public Reminder inWorkingTime(String platformZone) {
+        return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, repeat,
+                platformZone, true);
+    }
+
+    /** The same reminder, sent late (beyond its tolerance) as long as {@code deadline} is ahead. */
+    public Reminder sendingBefore(Instant deadline) {
+        return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, deadline, repeat, zone,
+                inWorkingTime);
     }
 
     /** The same reminder due at another moment (the next occurrence, a snooze). */
     public Reminder at(Instant when) {
-        return new Reminder(personId, name, to, address, flowId, ids, when, tolerance, sendBefore);
+        return new Reminder(personId, name, to, address, flowId, ids, when, tolerance, sendBefore, repeat, zone,
+                inWorkingTime);
     }
 }

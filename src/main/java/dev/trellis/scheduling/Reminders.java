@@ -1,5 +1,6 @@
 package dev.trellis.scheduling;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,18 +29,29 @@ public class Reminders {
 
     private final Scheduler scheduler;
     private final ReminderJournal journal;
+    private final PersonalTimes times;
+    private final Clock clock;
 
-    Reminders(Scheduler scheduler, ReminderJournal journal) {
+    Reminders(Scheduler scheduler, ReminderJournal journal, PersonalTimes times, Clock clock) {
         this.scheduler = scheduler;
         this.journal = journal;
+        this.times = times;
+        this.clock = clock;
     }
 
-    /** Sets (or replaces) the reminder; it fires at {@link Reminder#due()}. */
-    public void set(Reminder reminder) {
+    /**
+     * Sets (or replaces) the reminder and returns when it fires first: at {@link Reminder#due()} (or its
+     * recurrence's next occurrence), moved into the person's working time when it asks for that.
+     */
+    public Instant set(Reminder reminder) {
         JobKey key = TimerData.jobKey(reminder.personId(), reminder.name());
         JobDetail job = JobBuilder.newJob(TimerJob.class).withIdentity(key).usingJobData(TimerData.of(reminder))
                 .requestRecovery(true).build();
-        run(() -> scheduler.scheduleJob(job, Set.of(occurrence(key, reminder.due())), true));
+        Occurrence first = Occurrence.first(reminder.due(), reminder.repeat(), reminder.inWorkingTime(),
+                times.of(reminder.personId(), reminder.zone()), clock.instant());
+        Instant startAt = first.due().isBefore(clock.instant()) ? clock.instant() : first.due();
+        run(() -> scheduler.scheduleJob(job, Set.of(occurrence(key, first, startAt)), true));
+        return first.due();
     }
 
     /** Stops one reminder. Returns false when the person had none of that name. */
@@ -55,6 +67,7 @@ public class Reminders {
         List<JobKey> keys = new ArrayList<>(call(() -> scheduler.getJobKeys(jobsOf(personId))));
         run(() -> scheduler.deleteJobs(keys));
         journal.forget(personId);
+        times.forget(personId);
         return keys.size();
     }
 
@@ -94,10 +107,20 @@ public class Reminders {
      * One occurrence. A misfire (no node was running at the moment) fires as soon as one is: the job then decides
      * whether it is still worth sending.
      */
-    static Trigger occurrence(JobKey job, Instant due) {
+    static Trigger occurrence(JobKey job, Occurrence occurrence) {
+        return occurrence(job, occurrence, occurrence.due());
+    }
+
+    /**
+     * An occurrence that fires at {@code startAt}: a moment already past (a nudge set after its time) fires now, and
+     * the job judges it by when it was due.
+     */
+    static Trigger occurrence(JobKey job, Occurrence occurrence, Instant startAt) {
+        Instant due = occurrence.due();
         return TriggerBuilder.newTrigger().forJob(job).withIdentity(TimerData.triggerKey(job, due))
                 .usingJobData(TimerData.DUE, Long.toString(due.toEpochMilli()))
-                .startAt(Date.from(due))
+                .usingJobData(TimerData.NOMINAL, Long.toString(occurrence.nominal().toEpochMilli()))
+                .startAt(Date.from(startAt))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
     }

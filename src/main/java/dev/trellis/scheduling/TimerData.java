@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.trellis.engine.Inbound;
+import dev.trellis.flow.Recurrence;
 import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.TriggerKey;
@@ -27,8 +28,13 @@ final class TimerData {
     static final String TOLERANCE = "tolerance";
     static final String SEND_BEFORE = "sendBefore";
     static final String ID_PREFIX = "id.";
+    static final String REPEAT = "repeat";
+    static final String ZONE = "zone";
+    static final String IN_WORKING_TIME = "inWorkingTime";
     /** On a trigger: the moment this occurrence was due, in epoch milliseconds. */
     static final String DUE = "due";
+    /** On a trigger: the moment its recurrence named (before moving it into working time), in epoch milliseconds. */
+    static final String NOMINAL = "nominal";
 
     private TimerData() {
     }
@@ -65,6 +71,9 @@ final class TimerData {
         data.put(FLOW, reminder.flowId());
         data.put(TOLERANCE, reminder.tolerance().toString());
         if (reminder.sendBefore() != null) data.put(SEND_BEFORE, reminder.sendBefore().toString());
+        if (reminder.repeat() != null) data.put(REPEAT, reminder.repeat().spec());
+        if (reminder.zone() != null) data.put(ZONE, reminder.zone());
+        data.put(IN_WORKING_TIME, Boolean.toString(reminder.inWorkingTime()));
         reminder.ids().forEach((k, v) -> data.put(ID_PREFIX + k, v));
         return data;
     }
@@ -75,6 +84,15 @@ final class TimerData {
             if (key.startsWith(ID_PREFIX)) ids.put(key.substring(ID_PREFIX.length()), data.getString(key));
         }
         return ids;
+    }
+
+    static Recurrence repeat(JobDataMap data) {
+        String spec = data.getString(REPEAT);
+        return spec == null ? null : Recurrence.parse(spec);
+    }
+
+    static boolean inWorkingTime(JobDataMap data) {
+        return Boolean.parseBoolean(data.getString(IN_WORKING_TIME));
     }
 
     static Duration tolerance(JobDataMap data) {

@@ -3,6 +3,7 @@ package dev.trellis.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.trellis.flow.Recurrence;
 import dev.trellis.inbox.Inbox;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -29,14 +30,21 @@ class TimerJob implements Job {
 
     private final Inbox inbox;
     private final ReminderJournal journal;
+    private final PersonalTimes times;
 
-    TimerJob(Inbox inbox, ReminderJournal journal) {
+    TimerJob(Inbox inbox, ReminderJournal journal, PersonalTimes times) {
         this.inbox = inbox;
         this.journal = journal;
+        this.times = times;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
+        fire(context);
+        scheduleNext(context);
+    }
+
+    private void fire(JobExecutionContext context) throws JobExecutionException {
         JobKey job = context.getJobDetail().getKey();
         JobDataMap data = context.getMergedJobDataMap();
         Instant due = due(context, data);
@@ -59,6 +67,35 @@ class TimerJob implements Job {
         }
         journal.record(person, TimerData.timerId(job), due, firedAt, lateness == Lateness.ON_TIME
                 ? ReminderJournal.Outcome.SENT : ReminderJournal.Outcome.SENT_LATE_BEFORE_DEADLINE);
+    }
+
+    /**
+     * A recurring reminder's next occurrence, counted from this one's nominal moment in the person's current time
+     * (a changed timezone or working hours apply from the next occurrence on). A retry or a recovery run does not
+     * add another.
+     */
+    private void scheduleNext(JobExecutionContext context) throws JobExecutionException {
+        JobDataMap data = context.getMergedJobDataMap();
+        Recurrence repeat = TimerData.repeat(data);
+        if (repeat == null || context.isRecovering() || context.getTrigger().getKey().getName().contains("-retry-")) {
+            return;
+        }
+        JobKey job = context.getJobDetail().getKey();
+        String nominal = data.getString(TimerData.NOMINAL);
+        Instant due = due(context, data);
+        Occurrence current = new Occurrence(nominal == null ? due : Instant.ofEpochMilli(Long.parseLong(nominal)),
+                due);
+        PersonalTime time = times.of(data.getString(TimerData.PERSON), data.getString(TimerData.ZONE));
+        Instant now = context.getFireTime().toInstant();
+        current.next(repeat, TimerData.inWorkingTime(data), time, now).ifPresent(next -> {
+            try {
+                context.getScheduler().scheduleJob(Reminders.occurrence(job, next));
+            } catch (org.quartz.ObjectAlreadyExistsException e) {
+                log.debug("Reminder {} already has its occurrence at {}", TimerData.timerId(job), next.due());
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("Could not set the next occurrence of " + TimerData.timerId(job), e);
+            }
+        });
     }
 
     /**

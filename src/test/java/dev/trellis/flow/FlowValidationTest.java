@@ -28,6 +28,17 @@ class FlowValidationTest {
     }
 
     @Test
+    void aTimerThatWouldTickNeverComeRoundOrFireAtOnceFailsTheLoadWhereItIsWritten() {
+        assertThat(errorLines(loadBroken("bad-schedule.yaml"))).containsExactly(
+                DIR + "bad-schedule.yaml:5:38: cron is not offered for reminders; use 'weekly MON 09:00', "
+                        + "'every 2 weeks TUE 10:00' or 'monthly 1 09:00'",
+                DIR + "bad-schedule.yaml:7:37: 'every 0 weeks TUE 10:00' never comes round; say every 1 week or more",
+                DIR + "bad-schedule.yaml:9:39: 'PT0S' is not a delay of a minute or more like P3D, P1W or PT4H",
+                DIR + "bad-schedule.yaml:11:15: schedule in step 'both' needs exactly one of at, after or every",
+                DIR + "bad-schedule.yaml:13:40: unknown flow 'goal-chekin' in schedule");
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondOne() {
         assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
                 DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");

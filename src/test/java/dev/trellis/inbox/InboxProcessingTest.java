@@ -85,6 +85,9 @@ class InboxProcessingTest {
     @Autowired
     EffectLog effects;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void retriedPlatformEventIsStoredOnceAndAnsweredOnce() {
         String person = person();
@@ -195,6 +198,27 @@ class InboxProcessingTest {
         assertThat(typed(next.conversationId())).containsExactly("still here");
         assertThat(output).contains(poison.conversationId()).contains(IllegalStateException.class.getName())
                 .doesNotContain("private words").doesNotContain("cannot open");
+    }
+
+    @Test
+    void aPersonWhoseMessageWasGivenUpOnGetsAnApologyAndTheFailureIsCounted() {
+        String person = person();
+        Inbound hello = said(person, "h1", "hello");
+        Inbound poison = said(person, "h2", "unreadable private words");
+        double failedBefore = meters.counter("trellis.inbox.failed").count();
+
+        inbox.accept(hello);
+        awaitProcessed(hello);
+        inbox.accept(poison);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(inboxDocument(poison).getString("status")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.sentTo(hello.conversationId()).stream()
+                .anyMatch(message -> message.text().contains("couldn't take in your last message")));
+        assertThat(meters.counter("trellis.inbox.failed").count()).isGreaterThan(failedBefore);
+        assertThat(meters.get("trellis.turn.latency").timer().count()).isPositive();
+        assertThat(meters.get("trellis.outbox.latency").timer().count()).isPositive();
+        assertThat(meters.find("trellis.inbox.depth").gauge()).isNotNull();
+        assertThat(meters.find("trellis.outbox.failed").counter()).isNotNull();
     }
 
     @Test

@@ -80,6 +80,8 @@ class TwoNodesTest {
         shared.registerBean(DataSource.class, () -> dataSource);
         shared.registerBean(CountingInbox.class, () -> inbox);
         shared.registerBean(RecordingJournal.class, () -> journal);
+        shared.registerBean(MemoryPersonalTimes.class, MemoryPersonalTimes::new);
+        shared.registerBean(java.time.Clock.class, java.time.Clock::systemUTC);
         shared.refresh();
         contexts.add(shared);
         contexts.add(node(shared, "node-a"));
@@ -175,6 +177,70 @@ class TwoNodesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> inbox.handedIn(eventId) >= 2);
         release.countDown();
         assertThat(inbox.stored).filteredOn(e -> e.eventId().equals(eventId)).hasSize(1);
+    }
+
+    @Test
+    void aWeeklyOccurrenceMissedWhileTheServiceWasDownIsSkippedRecordedAndTheSeriesCarriesOn() throws Exception {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        String person = "U-" + UUID.randomUUID();
+        java.time.ZonedDateTime inThreeDays = Instant.now().plus(Duration.ofDays(3)).atZone(java.time.ZoneOffset.UTC);
+        var weekly = new dev.trellis.flow.Recurrence.Weekly(1, inThreeDays.getDayOfWeek(),
+                java.time.LocalTime.of(10, 0), null);
+        Instant first = a.set(new Reminder(person, "checkin", slack(person), "D1", "goal-checkin", Map.of(), null,
+                Duration.ofHours(2), null, weekly, "UTC", false));
+        assertThat(first).isEqualTo(inThreeDays.toLocalDate().atTime(10, 0).toInstant(java.time.ZoneOffset.UTC));
+
+        Instant missed = first.minus(Duration.ofDays(7));
+        org.quartz.JobKey job = TimerData.jobKey(person, "checkin");
+        scheduler(1).triggerJob(job, new org.quartz.JobDataMap(Map.of(TimerData.DUE,
+                Long.toString(missed.toEpochMilli()), TimerData.NOMINAL, Long.toString(missed.toEpochMilli()))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.entries.stream()
+                .anyMatch(e -> e.personId().equals(person)));
+        assertThat(journal.entries).filteredOn(e -> e.personId().equals(person)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(ReminderJournal.Outcome.SKIPPED_LATE);
+                    assertThat(e.due()).isEqualTo(missed);
+                });
+        assertThat(inbox.stored).noneMatch(e -> e.userId().equals(person));
+        assertThat(a.list(person)).extracting(ScheduledReminder::next).containsExactly(first);
+    }
+
+    @Test
+    void aLateOneToOneNudgeIsSentAtOnceWhileTheMeetingIsAheadAndAnOrdinaryLateReminderIsNot() {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        String person = "U-" + UUID.randomUUID();
+        Instant fiveHoursAgo = Instant.now().minus(Duration.ofHours(5));
+        a.set(Reminder.of(person, "nudge", slack(person), "D1", "manager-nudge", Map.of(), fiveHoursAgo)
+                .sendingBefore(Instant.now().plus(Duration.ofMinutes(50))));
+        a.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of(), fiveHoursAgo));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.entries.stream()
+                .filter(e -> e.personId().equals(person)).count() == 2);
+        assertThat(journal.entries).filteredOn(e -> e.personId().equals(person))
+                .extracting(e -> e.timerId().substring(e.timerId().indexOf('/') + 1) + "=" + e.outcome())
+                .containsExactlyInAnyOrder("nudge=SENT_LATE_BEFORE_DEADLINE", "checkin=SKIPPED_LATE");
+        assertThat(inbox.stored).filteredOn(e -> e.userId().equals(person)).extracting(e -> e.text())
+                .containsExactly("manager-nudge");
+    }
+
+    @Test
+    void pausedRemindersStayPausedIncludingNewOnesUntilResumed() {
+        Reminders a = contexts.get(1).getBean(Reminders.class);
+        Reminders b = contexts.get(2).getBean(Reminders.class);
+        String person = "U-" + UUID.randomUUID();
+        Instant later = Instant.now().plus(Duration.ofDays(2));
+        a.set(Reminder.of(person, "grow-followup", slack(person), "D1", "grow", Map.of(), later));
+
+        a.pauseAll(person);
+        b.set(Reminder.of(person, "checkin", slack(person), "D1", "goal-checkin", Map.of(), later.plusSeconds(60)));
+        assertThat(b.list(person)).extracting(ScheduledReminder::paused).containsExactly(true, true);
+
+        b.resumeAll(person);
+        assertThat(a.list(person)).extracting(ScheduledReminder::paused).containsExactly(false, false);
+        assertThat(a.cancel(person, "checkin")).isTrue();
+        assertThat(a.cancel(person, "checkin")).isFalse();
+        assertThat(a.list(person)).extracting(ScheduledReminder::name).containsExactly("grow-followup");
     }
 
     /** What node A's stalled hand-in had stored before it died. */

@@ -1,10 +1,14 @@
 package dev.trellis.channel.slack;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.trellis.coaching.ChartImages;
+import com.slack.api.model.Message;
+
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
@@ -64,18 +68,55 @@ final class SlackChannel implements OutboundChannel {
         return delivery;
     }
 
+    /**
+     * A try after one that got no answer: a post may have landed all the same, so Slack is asked first (by the
+     * metadata every post carries) and the message is posted only when it is not there.
+     */
+    @Override
+    public Delivery deliver(Recipient to, Outbound message, Attempt attempt) {
+        if (!attempt.afterUncertain() || !isPost(message.kind())) {
+            return deliver(to, message);
+        }
+        String team = to.workspace();
+        Optional<String> place = isUserId(to.address()) ? sent.lastPlace(to.conversationId())
+                : Optional.ofNullable(to.address());
+        if (place.isEmpty() || !workspaces.active(team)) {
+            return deliver(to, message);
+        }
+        SlackSender.Lookup found = sender.findPosted(place.get(), to.meta().get(SlackInbound.THREAD_TS),
+                key(to, message), attempt.since());
+        if (!found.known()) {
+            return new Delivery.RetryLater(Duration.ofSeconds(30), Delivery.UNCERTAIN);
+        }
+        if (found.ts().isPresent()) {
+            remember(to, message, place.get(), found.ts().get());
+            return new Delivery.Sent(found.ts().get());
+        }
+        return deliver(to, message);
+    }
+
+    private static boolean isPost(Outbound.Kind kind) {
+        return kind != Outbound.Kind.ANSWERED && kind != Outbound.Kind.IMAGE && kind != Outbound.Kind.NOTICE;
+    }
+
     private Delivery post(Recipient to, String team, Outbound message) {
         BlockKitRenderer.Rendered rendered = renderer.render(message);
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
-        return sender.send(team, to.address(), key(to, message),
-                client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs)
+        String key = key(to, message);
+        Message.Metadata metadata = new Message.Metadata(SlackSender.METADATA_TYPE,
+                Map.of(SlackSender.METADATA_KEY, key));
+        return sender.send(team, to.address(), key,
+                client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs).metadata(metadata)
                         .text(rendered.fallback()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)),
                 response -> {
-                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message),
-                            message.controlId(), response.getChannel(), response.getTs(),
-                            message.controlId() == null ? null : message.text(), clock.instant()));
+                    remember(to, message, response.getChannel(), response.getTs());
                     return response.getTs();
                 });
+    }
+
+    private void remember(Recipient to, Outbound message, String place, String ts) {
+        sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), message.controlId(),
+                place, ts, message.controlId() == null ? null : message.text(), clock.instant()));
     }
 
     /** A note only the clicker sees, where they clicked; it leaves nothing behind in the conversation. */

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import okhttp3.OkHttpClient;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
@@ -49,7 +51,11 @@ class SlackConfiguration {
         String apiUrl = properties.apiUrl().toString();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
-        return Slack.getInstance(config);
+        // a post whose connection broke may have landed: never let the HTTP client repeat it on its own; the outbox
+        // retries, and looks for the earlier copy first (message metadata)
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     @Bean

@@ -173,7 +173,9 @@ class Outbox implements DisposableBean {
         }
         if (delivery instanceof Delivery.RetryLater retry) {
             if (now.isBefore(message.since().plus(budget.deliveryBudget()))) {
-                store.markRetry(id, owner, message.id(), attempt, now.plus(retry.after()), retry.reason());
+                // once a try went unanswered, every later try looks for it first, until one gets through
+                String reason = Delivery.UNCERTAIN.equals(message.failure()) ? Delivery.UNCERTAIN : retry.reason();
+                store.markRetry(id, owner, message.id(), attempt, now.plus(retry.after()), reason);
                 return Sent.WAIT;
             }
             log.warn("Message {} of conversation {} failed: still '{}' after {} ({} attempts)", message.id(), id,
