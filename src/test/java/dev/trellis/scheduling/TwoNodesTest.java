@@ -221,7 +221,7 @@ class TwoNodesTest {
         assertThat(journal.entries).filteredOn(e -> e.personId().equals(person))
                 .extracting(e -> e.timerId().substring(e.timerId().indexOf('/') + 1) + "=" + e.outcome())
                 .containsExactlyInAnyOrder("nudge=SENT_LATE_BEFORE_DEADLINE", "checkin=SKIPPED_LATE");
-        assertThat(inbox.stored).filteredOn(e -> e.userId().equals(person)).extracting(e -> e.text())
+        assertThat(inbox.stored).filteredOn(e -> e.userId().equals(person)).extracting(e -> e.timer().flowId())
                 .containsExactly("manager-nudge");
     }
 
