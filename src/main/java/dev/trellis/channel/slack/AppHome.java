@@ -12,6 +12,7 @@ import static com.slack.api.model.view.Views.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import dev.trellis.flow.Flow;
 
 /**
  * The App Home tab: the person's active goals with their progress and next check-in (when the coaching domain
- * provides {@code goals.active}), then a start button for every listed flow. Published with {@code views.publish}
+ * provides {@code goals.active}), the reminders scheduled for them, then a start button for every listed flow. Published with {@code views.publish}
  * in the background each time the person opens the tab.
  */
 final class AppHome {
@@ -43,14 +44,17 @@ final class AppHome {
     private final PersonContext people;
     private final PersonDirectory directory;
     private final Notices background;
+    private final Function<String, List<String>> comingUp;
 
+    /** {@code comingUp} gives a person's scheduled reminders as lines (what, when), soonest first. */
     AppHome(MethodsClient client, Supplier<List<Flow>> listedFlows, PersonContext people, PersonDirectory directory,
-            Notices background) {
+            Notices background, Function<String, List<String>> comingUp) {
         this.client = client;
         this.listedFlows = listedFlows;
         this.people = people;
         this.directory = directory;
         this.background = background;
+        this.comingUp = comingUp;
     }
 
     void publishLater(String teamId, AppHomeOpenedEvent event) {
@@ -76,8 +80,10 @@ final class AppHome {
     List<LayoutBlock> blocks(String teamId, String userId) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your coaching space"))));
-        directory.find(new PlatformIdentity(SlackChannel.NAME, teamId, userId))
-                .ifPresent(personId -> blocks.addAll(goals(people.load(SlackChannel.NAME, personId))));
+        directory.find(new PlatformIdentity(SlackChannel.NAME, teamId, userId)).ifPresent(personId -> {
+            blocks.addAll(goals(people.load(SlackChannel.NAME, personId)));
+            blocks.addAll(reminders(comingUp.apply(personId)));
+        });
         blocks.add(section(s -> s.text(markdownText("*Start a conversation* — or type `/coach` anywhere."))));
         for (Flow flow : listedFlows.get().stream().limit(MAX_FLOWS).toList()) {
             String description = flow.description() == null ? "" : "\n" + BlockKitRenderer.escape(flow.description());
@@ -107,6 +113,14 @@ final class AppHome {
         }
         blocks.add(divider());
         return blocks;
+    }
+
+    /** What Trellis will come back about, or nothing when nothing is scheduled. */
+    private static List<LayoutBlock> reminders(List<String> lines) {
+        if (lines.isEmpty()) return List.of();
+        StringBuilder text = new StringBuilder("*Coming up*");
+        lines.forEach(line -> text.append("\n• ").append(BlockKitRenderer.escape(line)));
+        return List.of(section(s -> s.text(markdownText(text.toString()))), divider());
     }
 
     /** {@code *Run a 10k* 6/10 ▰▰▰▰▰▰▱▱▱▱ · due 2026-12-04}: progress is on the 0–10 scale check-ins use. */

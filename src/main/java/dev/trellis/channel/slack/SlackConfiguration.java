@@ -30,7 +30,10 @@ import dev.trellis.coaching.ChartImages;
 import dev.trellis.engine.PersonContext;
 import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.PersonDirectory;
+import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
+import dev.trellis.scheduling.PersonalTimes;
+import dev.trellis.scheduling.Reminders;
 import dev.trellis.flow.MessageBundle;
 import dev.trellis.identity.EmailLinks;
 import dev.trellis.inbox.Inbox;
@@ -115,9 +118,23 @@ class SlackConfiguration {
 
     @Bean
     AppHome slackAppHome(MethodsClient slackMethods, FlowCatalog flows,
-                         ObjectProvider<PersonContext> people, PersonDirectory directory, Notices slackNotices) {
+                         ObjectProvider<PersonContext> people, PersonDirectory directory, Notices slackNotices,
+                         Reminders reminders, PersonalTimes times) {
         return new AppHome(slackMethods, flows::listed,
-                people.getIfAvailable(() -> PersonContext.NONE), directory, slackNotices);
+                people.getIfAvailable(() -> PersonContext.NONE), directory, slackNotices,
+                personId -> comingUp(reminders, times, flows, personId));
+    }
+
+    /** "Goal check-in · Mon 7 Dec, 09:00 (Europe/Berlin)" per reminder, in the zone the person chose (else UTC). */
+    private static List<String> comingUp(Reminders reminders, PersonalTimes times, FlowCatalog flows,
+                                         String personId) {
+        java.time.ZoneId zone = times.of(personId, null).zone();
+        var when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.ENGLISH);
+        return reminders.list(personId).stream().filter(r -> r.next() != null)
+                .map(r -> flows.current(r.flowId()).map(Flow::title).orElse(r.flowId()) + " · "
+                        + when.format(r.next().atZone(zone)) + " (" + zone.getId() + ")"
+                        + (r.paused() ? " · paused" : ""))
+                .toList();
     }
 
     @Bean

@@ -74,6 +74,32 @@ class SlackHomeAndPeerTest extends SlackTestEnvironment {
                 "*Run a 10k &lt;by spring&gt;*  0/10 ▱▱▱▱▱▱▱▱▱▱ · due 2027-04-01");
     }
 
+    @Autowired
+    dev.trellis.scheduling.Reminders reminders;
+    @Autowired
+    dev.trellis.scheduling.PersonalTimes times;
+
+    @Test
+    void homeTabListsWhatTrellisWillComeBackAboutInThePersonsOwnTime() {
+        String person = directory.resolve(new PlatformIdentity("slack", "T1", "U43"));
+        times.save(person, dev.trellis.scheduling.PersonalTime.in(java.time.ZoneId.of("Europe/Berlin")));
+        java.time.Instant due = java.time.ZonedDateTime.of(2031, 3, 3, 9, 0, 0, 0,
+                java.time.ZoneId.of("Europe/Berlin")).toInstant();
+        reminders.set(dev.trellis.scheduling.Reminder.of(person, "goal-checkins",
+                new PlatformIdentity("slack", "T1", "U43"), "D43", "goal-checkin", Map.of(), due));
+
+        event("""
+                {"team_id":"T1","type":"event_callback","event_id":"EvHome5","event":{"type":"app_home_opened",
+                 "user":"U43","channel":"D43","tab":"home","event_ts":"1.1"}}""");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK_API.findAll(postRequestedFor(
+                urlEqualTo("/api/views.publish"))).stream().anyMatch(r -> r.getBodyAsString().contains("U43")));
+        String view = SlackChannelTest.lastForm("/api/views.publish").get("view");
+        List<String> texts = JsonPath.read(view, "$.blocks[*].text.text");
+        assertThat(texts).contains("*Coming up*\n• Goal check-in · Mon 3 Mar, 09:00 (Europe/Berlin)");
+        reminders.cancelAll(person);
+    }
+
     @Test
     void messagesTabOpeningPublishesNothing() {
         String opened = """
