@@ -18,6 +18,8 @@ final class KeyPhrase {
     /** Above this many words an answer holds several things, and the person is asked what matters most. */
     static final int LONG_ANSWER_WORDS = 45;
     private static final int MIN_CUT_WORDS = 4;
+    /** An answer up to this long is short enough to stand in a recap as it is. */
+    static final int RECAP_WORDS = 25;
 
     enum Shape { PHRASE, SHORT, LONG, NOTHING, UNSURE, EMPTY }
 
@@ -26,13 +28,15 @@ final class KeyPhrase {
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "[.!?;\\n]+|\\s+[—–-]+\\s+|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+");
+            "[.!?;\\n]+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
                     + "|actually|like|yeah|yes|to be honest|tbh|you know|i mean|i guess|i suppose)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:[,\\s]+(?:i guess|i suppose|i think|you know|or something|or so|lol|haha|tbh|really|honestly))+$",
+            "(?:,\\s*(?:i guess|i suppose|i think|you know|really|honestly|to be honest|if i'm honest)"
+                    + "|\\s+(?:tbh|lol|haha|or something|or so))+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSURE = Pattern.compile(
             "(?:i\\s+)?(?:don'?t|do not|dont)\\s+know\\b.*|(?:i'?m\\s+)?not\\s+sure\\b.*|no\\s+idea\\b.*|dunno\\b.*"
@@ -46,7 +50,7 @@ final class KeyPhrase {
     /** Words that carry a feeling, a wish or a decision: such a clause is what the person most needs to hear back. */
     private static final Pattern FEELING = Pattern.compile("\\b(?:feel|feels|feeling|felt|tired|exhausted|drained"
             + "|frustrat\\w*|stress\\w*|anxious|worr\\w*|afraid|scared|nervous|excit\\w*|proud|happy|unhappy|sad|angry"
-            + "|annoyed|bored|stuck|torn|lost|lonely|confus\\w*|unsure|hop(?:e|ing|eful)|grateful|disappoint\\w*"
+            + "|annoyed|bored|stuck|torn|lonely|confus\\w*|unsure|hop(?:e|ing|eful)|grateful|disappoint\\w*"
             + "|guilty|energi[sz]\\w*|motivat\\w*|demotivat\\w*|love|hate|miss|fear|wish|dream|want|wanna|'d like"
             + "|would like|'d love|would love|need|decid\\w*|choose|should i|shall i|whether|going to|not sure"
             + "|can't decide|struggl\\w*|enjoy\\w*|care about|matters? to me)\\b");
@@ -90,6 +94,19 @@ final class KeyPhrase {
         if (length <= MAX_WORDS) return new Found(Shape.PHRASE, best);
         String cut = cutAtPhraseEnd(best);
         return cut.isEmpty() ? new Found(Shape.LONG, feelingClause(clean)) : new Found(Shape.PHRASE, cut);
+    }
+
+    /**
+     * A short summary of an answer for a recap: the whole answer when it is short, else its key clause, cut where a
+     * phrase ends (or, if no phrase ends early enough, after {@link #MAX_WORDS} words with an ellipsis).
+     */
+    static String summary(String answer) {
+        String clean = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
+        if (words(clean).length <= RECAP_WORDS) return clean;
+        String best = bestClause(clean);
+        if (words(best).length <= MAX_WORDS) return best;
+        String cut = cutAtPhraseEnd(best);
+        return cut.isEmpty() ? String.join(" ", Arrays.copyOf(best.split(" "), MAX_WORDS)) + "…" : cut + "…";
     }
 
     /** The clause that carries a feeling, a wish or a decision, or the one with most content words. */

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * A short summary of a session before it ends: one line per answer, in the person's own words (cut to
- * {@value #MAX_WORDS} words), so they can see what they said and correct it. Empty answers are left out; a session
+ * its key clause when it is long), so they can see what they said and correct it. Empty answers are left out; a session
  * with nothing to recap gives an empty text.
  */
 public final class Recap {
 
-    static final int MAX_WORDS = 25;
+    static final int MAX_WORDS = KeyPhrase.MAX_WORDS;
 
     /** One line of the recap: what was asked about ({@code label}) and the answer (text, number, list, yes/no). */
     public record Item(String label, Object value) {
@@ -73,11 +73,7 @@ public final class Recap {
         if (value instanceof Map<?, ?> map && map.containsKey("title")) {
             return format(map.get("title"));
         }
-        String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
-        String[] words = text.split(" ");
-        if (words.length > MAX_WORDS) {
-            return String.join(" ", List.of(words).subList(0, MAX_WORDS)) + "…";
-        }
-        return text;
+        // a recap line is a summary: the key clause of a long answer, never the whole paragraph
+        return KeyPhrase.summary(String.valueOf(value));
     }
 }

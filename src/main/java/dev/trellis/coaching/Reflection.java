@@ -117,6 +117,8 @@ public final class Reflection {
     private static final Set<String> SUBJECTS = Set.of("you", "you're", "you've", "you'll", "you'd", "he", "she",
             "they", "it", "there", "it's", "that's", "people", "everyone", "nobody", "someone", "things");
 
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "isn't", "aren't", "wasn't");
+
     private static final Set<String> DILEMMA_STARTS = Set.of("should", "shall", "whether", "do", "can", "could");
 
     private static final Set<String> POSSESSIVES = Set.of("your", "his", "her", "their");
@@ -172,7 +174,7 @@ public final class Reflection {
         if (about == About.INSIGHT) said = INSIGHT_LEAD.matcher(said).replaceFirst("");
         String swapped = Pronouns.toSecondPerson(said);
         // "not sure whether to apply" has lost its subject to the filler before it; give it back
-        if (SUBJECTLESS_STATE.matcher(swapped).lookingAt()) swapped = "you're " + swapped;
+        if (SUBJECTLESS_STATE.matcher(swapped).lookingAt()) swapped = "you're " + lowerFirst(swapped);
         Grammar grammar = grammarOf(swapped.toLowerCase(Locale.ROOT).replace('’', '\'')
                 .replaceAll("[^\\p{L}' ]", "").strip().split(" +"));
         List<String> frames = grammar == Grammar.DILEMMA ? DILEMMA_FRAMES : FRAMES.get(about).get(grammar);
@@ -190,6 +192,10 @@ public final class Reflection {
         }
         if (SUBJECTS.contains(first) || (POSSESSIVES.contains(first) && words.length > 2 && verbLike(words[2]))
                 || (POSSESSIVES.contains(first) && words.length > 3 && verbLike(words[3]))) {
+            return Grammar.CLAUSE;
+        }
+        // "feedback is a habit", "letting go is a skill": a subject and a verb make a sentence, not a noun phrase
+        if (words.length > 2 && (BE.contains(words[1]) || first.endsWith("ing") && BE.contains(words[2]))) {
             return Grammar.CLAUSE;
         }
         if (NOUN_STARTS.contains(first) || POSSESSIVES.contains(first) || (first.endsWith("ing") && first.length() > 4)) {

@@ -13,15 +13,20 @@ import java.util.Map;
 final class Answering {
 
     private final EngineParts parts;
+    private final Care care;
 
     Answering(EngineParts parts) {
         this.parts = parts;
+        this.care = new Care(parts);
     }
 
     Turn answer(TurnRun run, AnswerReader.Input input) {
         Step step = run.currentStep();
         if (run.openControl != null && run.openControl.endsWith(TurnRun.REFLECT_SUFFIX)) {
             return reflectReply(run, step, input);
+        }
+        if (run.openControl != null && run.openControl.endsWith(TurnRun.CARE_SUFFIX)) {
+            return care.reply(run, step, input);
         }
         // the answer to a probe ("if you had to guess?") is taken as it is: reflecting it again would nag
         boolean probed = run.openControl != null && run.openControl.endsWith(TurnRun.PROBE_SUFFIX);
@@ -54,21 +59,44 @@ final class Answering {
         String control = run.openControl;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
         if (!typedQuestion) run.out.add(answered(run, control, valid.display()));
-        if (mayReflect && step.kind() instanceof StepKind.Ask ask && ask.reflect() && valid.value() instanceof String said) {
-            offerReflection(run, control, said);
-            return run.result();
+        if (step.kind() instanceof StepKind.Ask ask && ask.type() == StepKind.AnswerType.TEXT
+                && valid.value() instanceof String said) {
+            // words of distress are met with care, never paraphrased back
+            if (care.offer(run, control, said)) return run.result();
+            if (mayReflect && ask.reflect() == StepKind.Reflect.CONFIRM) {
+                offerReflection(run, control, said, ask.about());
+                return run.result();
+            }
+            if (mayReflect && ask.reflect() == StepKind.Reflect.ACKNOWLEDGE && acknowledge(run, control, said, ask)) {
+                return run.result();
+            }
         }
         run.openControl = null;
         run.runFrom(run.after(step));
         return run.result();
     }
 
-    private void offerReflection(TurnRun run, String control, String said) {
-        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), run.turn);
+    /** Says the paraphrase and goes on; returns true when a probe was asked instead (the walk waits for it). */
+    private boolean acknowledge(TurnRun run, String control, String said, StepKind.Ask ask) {
+        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), ask.about(), run.turn);
         if (reply != null && reply.probe()) {
-            run.openControl = control + TurnRun.PROBE_SUFFIX;
-            run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
-                    null, null, run.openControl, null));
+            probe(run, control, reply);
+            return true;
+        }
+        run.say(reply != null ? reply.statement() : run.message("trellis.reflect.noted", Map.of()));
+        return false;
+    }
+
+    private void probe(TurnRun run, String control, Reflector.Reply reply) {
+        run.openControl = control + TurnRun.PROBE_SUFFIX;
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
+                null, null, run.openControl, null));
+    }
+
+    private void offerReflection(TurnRun run, String control, String said, String about) {
+        Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), about, run.turn);
+        if (reply != null && reply.probe()) {
+            probe(run, control, reply);
             return;
         }
         String reflection = reply != null ? reply.text()
@@ -95,8 +123,10 @@ final class Answering {
         String own = typed instanceof TypedReply.Reading.No no ? no.correction() : input.text();
         Answer corrected = read(run, step, new AnswerReader.Input(own, List.of()));
         if (corrected instanceof Answer.Valid valid) {
-            run.out.add(answered(run, run.openControl, input.text().strip()));
+            String control = run.openControl;
+            run.out.add(answered(run, control, input.text().strip()));
             if (step.save() != null) run.vars.put(step.save(), valid.value());
+            if (valid.value() instanceof String said && care.offer(run, control, said)) return run.result();
             run.sayMessage("trellis.reflect.thanks", Map.of());
             run.openControl = null;
             run.runFrom(run.after(step));

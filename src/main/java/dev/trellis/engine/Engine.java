@@ -71,7 +71,9 @@ public final class Engine {
     }
 
     private Turn said(TurnRun run, String text) {
-        Words.Interrupt interrupt = parts.words().interrupt(text, run.locale());
+        // "later", "end" or "previous" typed as the answer to an open question are the answer: only the exact
+        // command words interrupt it
+        Words.Interrupt interrupt = parts.words().interrupt(text, run.locale(), answeringInWords(run));
         if (interrupt != null) return interrupt(run, interrupt);
         if (!run.running()) {
             Optional<Flow> typed = parts.flows().current(Words.normalize(text));
@@ -87,6 +89,11 @@ public final class Engine {
         if (run.status == Status.PAUSED) {
             run.status = Status.ACTIVE;
             run.sayMessage("trellis.resumed", Map.of());
+            if (Care.resumesAfterCare(run)) {
+                run.openControl = null;
+                run.runFrom(run.after(run.currentStep()));
+                return run.result();
+            }
             run.askAgain();
             return run.result();
         }
@@ -98,6 +105,20 @@ public final class Engine {
             return run.result();
         }
         return answering.answer(run, new AnswerReader.Input(text, List.of()));
+    }
+
+    /** True while the open question takes words: a free-text question, or a probe asking for more. */
+    private boolean answeringInWords(TurnRun run) {
+        if (run.status != Status.ACTIVE || run.openControl == null || run.flowId == null || run.stepId == null) {
+            return false;
+        }
+        if (run.openControl.endsWith(TurnRun.PROBE_SUFFIX)) return true;
+        if (run.openControl.contains("#")) return false;
+        return parts.flows().version(run.flowId, run.flowVersion).or(() -> parts.flows().current(run.flowId))
+                .flatMap(f -> f.step(run.stepId))
+                .map(step -> step.kind() instanceof dev.trellis.flow.StepKind.Ask ask
+                        && ask.type() == dev.trellis.flow.StepKind.AnswerType.TEXT)
+                .orElse(false);
     }
 
     private Turn clicked(TurnRun run, Event.Clicked click) {

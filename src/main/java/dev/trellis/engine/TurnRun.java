@@ -36,6 +36,7 @@ final class TurnRun {
     /* Marks of the engine's own questions; '#' cannot appear in a step id, so no step is mistaken for one. */
     static final String REFLECT_SUFFIX = "#reflect";
     static final String PROBE_SUFFIX = "#probe";
+    static final String CARE_SUFFIX = "#care";
     static final String SWITCH_MARK = "#switch:";
     static final String RESTART_SUFFIX = "#restart";
     static final String MENU_PREFIX = "menu.";

@@ -36,9 +36,24 @@ final class Words {
     }
 
     Interrupt interrupt(String typed, String locale) {
+        return interrupt(typed, locale, false);
+    }
+
+    /**
+     * The interrupt {@code typed} asks for, or null. {@code exact}: only the command word itself (the first form of
+     * each, "help", "back", "stop", "menu", "pause", and "cancel") counts, because an open question is being
+     * answered and "later" or "previous" may well be the answer.
+     */
+    Interrupt interrupt(String typed, String locale, boolean exact) {
         if (typed == null || typed.length() > 40) return null;
+        String normalized = normalize(typed);
         for (Interrupt i : Interrupt.values()) {
-            if (is(i.name().toLowerCase(Locale.ROOT), typed, locale)) return i;
+            String word = i.name().toLowerCase(Locale.ROOT);
+            if (!exact && is(word, typed, locale)) return i;
+            if (exact && messages.variants(locale, "trellis.words.command." + word).stream()
+                    .anyMatch(form -> normalize(form).equals(normalized))) {
+                return i;
+            }
         }
         return null;
     }

@@ -29,6 +29,7 @@ final class FlowChecks {
     private final List<FlowError> errors;
     private final Map<String, Step> steps = new HashMap<>();
     private boolean unknownTargets;
+    static final int MAX_CONFIRMATIONS = 2;
 
     /**
      * {@code flowIds} are the flows a {@code call} may name; {@code paramsByFlow} the params of those whose
@@ -51,6 +52,7 @@ final class FlowChecks {
         checkTargets();
         checkEnds();
         checkActionsCallsAndMessages();
+        checkConfirmations();
         if (flow.start() == null || !steps.containsKey(flow.start())) return;
         StepGraph graph = new StepGraph(flow, steps);
         Set<String> reachable = graph.reachableFrom(flow.start());
@@ -61,6 +63,21 @@ final class FlowChecks {
             }
         }
         checkVariables(graph, reachable);
+    }
+
+    /**
+     * A yes/no check after every answer makes a conversation feel like a form: a flow confirms at most
+     * {@value #MAX_CONFIRMATIONS} answers and acknowledges the rest.
+     */
+    private void checkConfirmations() {
+        List<Step> confirming = flow.steps().stream()
+                .filter(s -> s.kind() instanceof StepKind.Ask a && a.reflect() == StepKind.Reflect.CONFIRM).toList();
+        if (confirming.size() > MAX_CONFIRMATIONS) {
+            Step third = confirming.get(MAX_CONFIRMATIONS);
+            error(third.position(), "step '" + third.id() + "' is one of "
+                    + confirming.size() + " answers with 'reflect: confirm'; a flow confirms at most "
+                    + MAX_CONFIRMATIONS + " (use 'reflect: acknowledge' for the others)");
+        }
     }
 
     private void checkIdMatchesFile() {

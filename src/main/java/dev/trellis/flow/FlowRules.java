@@ -11,7 +11,8 @@ public record FlowRules(Set<String> actions, Set<String> contextVariables) {
 
     /** Context variables every conversation has. */
     public static final Set<String> CONTEXT_VARIABLES =
-            Set.of("person", "goals", "wheels", "plans", "oneOnOnes", "peer", "lastSession", "today", "now");
+            Set.of("person", "goals", "wheels", "plans", "oneOnOnes", "peer", "lastSession", "lastStep", "today",
+                    "now");
 
     public FlowRules {
         actions = Set.copyOf(actions);

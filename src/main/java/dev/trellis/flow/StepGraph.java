@@ -49,6 +49,10 @@ final class StepGraph {
         return out;
     }
 
+    List<Edge> edgesFrom(String id) {
+        return edges.getOrDefault(id, List.of());
+    }
+
     Set<String> reachableFrom(String start) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(start));

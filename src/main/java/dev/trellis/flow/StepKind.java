@@ -10,9 +10,26 @@ public sealed interface StepKind {
     record Say(Text text) implements StepKind {
     }
 
-    /** Asks for free text, a number or a date. {@code reflect} paraphrases the answer back before moving on. */
-    record Ask(Text text, AnswerType type, Validation validate, Retry retry, boolean reflect) implements StepKind {
+    /**
+     * Asks for free text, a number or a date. {@code reflect} says how the answer is listened to: paraphrased back
+     * to confirm, paraphrased and moved on, or not at all; {@code about} is what the question asked for (a wish, an
+     * obstacle, an event, an insight, or null for anything), so the paraphrase can be framed to fit.
+     */
+    record Ask(Text text, AnswerType type, Validation validate, Retry retry, Reflect reflect, String about)
+            implements StepKind {
+        public Ask {
+            reflect = reflect == null ? Reflect.NONE : reflect;
+        }
     }
+
+    /**
+     * Active listening on a free-text answer: {@code CONFIRM} gives the person's words back with a yes/no check
+     * (for the one or two answers a flow builds on), {@code ACKNOWLEDGE} gives them back and goes on.
+     */
+    enum Reflect { NONE, CONFIRM, ACKNOWLEDGE }
+
+    /** What a question may ask for, for {@link Ask#about()}. */
+    java.util.Set<String> ABOUT = java.util.Set.of("wish", "obstacle", "event", "insight");
 
     enum AnswerType { TEXT, NUMBER, DATE }
 

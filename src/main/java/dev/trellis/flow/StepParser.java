@@ -168,7 +168,8 @@ final class StepParser {
 
     private StepKind.Ask ask(Node value) {
         if (!YamlDocument.isMapping(value)) {
-            return new StepKind.Ask(texts.apply(value), StepKind.AnswerType.TEXT, Validation.NONE, Retry.DEFAULT, false);
+            return new StepKind.Ask(texts.apply(value), StepKind.AnswerType.TEXT, Validation.NONE, Retry.DEFAULT,
+                    StepKind.Reflect.NONE, null);
         }
         StepKind.AnswerType type = switch (get(value, "type").map(YamlDocument::text).orElse("text")) {
             case "number" -> StepKind.AnswerType.NUMBER;
@@ -177,8 +178,13 @@ final class StepParser {
         };
         CelType answer = type == StepKind.AnswerType.NUMBER ? SimpleType.DOUBLE : SimpleType.STRING;
         Validation validation = get(value, "validate").map(v -> validation(v, answer)).orElse(Validation.NONE);
-        boolean reflect = Boolean.TRUE.equals(get(value, "reflect").map(YamlDocument::bool).orElse(false));
-        return new StepKind.Ask(texts.apply(child(value, "text")), type, validation, retry(value), reflect);
+        StepKind.Reflect reflect = switch (get(value, "reflect").map(YamlDocument::text).orElse("none")) {
+            case "confirm" -> StepKind.Reflect.CONFIRM;
+            case "acknowledge" -> StepKind.Reflect.ACKNOWLEDGE;
+            default -> StepKind.Reflect.NONE;
+        };
+        String about = get(value, "about").map(YamlDocument::text).orElse(null);
+        return new StepKind.Ask(texts.apply(child(value, "text")), type, validation, retry(value), reflect, about);
     }
 
     private Validation validation(Node node, CelType answer) {

@@ -43,6 +43,14 @@ class RecapTest {
     }
 
     @Test
+    void aRamblingAnswerIsSummarisedToItsKeyClause() {
+        String rambling = "Well, the reorg happened in spring and then the roadmap changed twice and the team lost two "
+                + "people, but I want to lead the platform team next year";
+        assertThat(recap.summarise("R", List.of(new Recap.Item("Goal", rambling))))
+                .isEqualTo("R\n• Goal: I want to lead the platform team next year");
+    }
+
+    @Test
     void itemsComeFromPairsOrMapsAndAnythingElseIsRefusedWithItsPosition() {
         assertThat(Recap.items(List.of(List.of("Goal", "x"), Map.of("label", "Will", "value", "y"))))
                 .containsExactly(new Recap.Item("Goal", "x"), new Recap.Item("Will", "y"));

@@ -82,7 +82,7 @@ class FlowLoaderTest {
     void askCarriesTypeValidationRetryAndReflect() {
         Step obstacles = checkin.step("obstacles").orElseThrow();
         StepKind.Ask ask = (StepKind.Ask) obstacles.kind();
-        assertThat(ask.reflect()).isTrue();
+        assertThat(ask.reflect()).isEqualTo(StepKind.Reflect.CONFIRM);
         assertThat(ask.validate().minLength()).isEqualTo(3);
         assertThat(ask.validate().maxLength()).isEqualTo(500);
         assertThat(ask.validate().message().template()).isEqualTo("Tell me a little more.");

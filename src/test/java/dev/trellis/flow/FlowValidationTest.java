@@ -28,6 +28,13 @@ class FlowValidationTest {
     }
 
     @Test
+    void aThirdYesNoCheckInOneFlowIsRefused() {
+        assertThat(errorLines(loadBroken("too-many-checks.yaml"))).containsExactly(DIR + "too-many-checks.yaml:10:5: "
+                + "step 'options' is one of 3 answers with 'reflect: confirm'; a flow confirms at most 2 (use 'reflect: "
+                + "acknowledge' for the others)");
+    }
+
+    @Test
     void aTimerThatWouldTickNeverComeRoundOrFireAtOnceFailsTheLoadWhereItIsWritten() {
         assertThat(errorLines(loadBroken("bad-schedule.yaml"))).containsExactly(
                 DIR + "bad-schedule.yaml:5:38: cron is not offered for reminders; use 'weekly MON 09:00', "

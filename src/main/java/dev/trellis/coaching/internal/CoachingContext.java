@@ -26,9 +26,11 @@ final class CoachingContext implements PersonContext {
     private final PeerSessions peerSessions;
     private final CoachingSessions sessions;
     private final SessionRatings ratings;
+    private final CheckIns checkIns;
 
     CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
-                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings) {
+                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns) {
+        this.checkIns = checkIns;
         this.people = people;
         this.goals = goals;
         this.wheels = wheels;
@@ -50,6 +52,7 @@ final class CoachingContext implements PersonContext {
         context.put("oneOnOnes", oneOnOnes(personId));
         context.put("peer", peer(personId, person));
         context.put("lastSession", lastSession(personId));
+        context.put("lastStep", lastStep(personId));
         return context;
     }
 
@@ -68,9 +71,20 @@ final class CoachingContext implements PersonContext {
     private Map<String, Object> goals(String personId) {
         List<Goal> all = goals.findByPersonIdOrderByCreatedAtAsc(personId);
         List<Map<String, Object>> active = all.stream().filter(g -> g.status() == Goal.Status.ACTIVE)
-                .map(CoachingContext::goal).toList();
+                .map(g -> withLastStep(goal(g), personId, g.id())).toList();
         return Map.of("active", active, "count", (long) active.size(),
                 "done", all.stream().filter(g -> g.status() == Goal.Status.DONE).count(), "total", (long) all.size());
+    }
+
+    /** The step planned at the goal's last check-in that planned one ({@code lastStep}, empty when none). */
+    private Map<String, Object> withLastStep(Map<String, Object> goal, String personId, String goalId) {
+        List<CheckIn> history = checkIns.findByPersonIdAndGoalIdOrderByAtAsc(personId, goalId);
+        String lastStep = "";
+        for (CheckIn checkIn : history) {
+            if (checkIn.nextStep() != null && !checkIn.nextStep().isBlank()) lastStep = checkIn.nextStep();
+        }
+        goal.put("lastStep", lastStep);
+        return goal;
     }
 
     static Map<String, Object> goal(Goal goal) {
@@ -141,6 +155,14 @@ final class CoachingContext implements PersonContext {
         PeerSession last = peerSessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
         return Map.of("optIn", person != null && person.peerCoaching(), "sessions", peerSessions.countByPersonId(personId),
                 "lastNextStep", last == null || last.nextStep() == null ? "" : last.nextStep());
+    }
+
+    /** The step planned in the person's last session that planned one: {@code exists}, {@code action}, {@code due}. */
+    private Map<String, Object> lastStep(String personId) {
+        CoachingSession last = sessions.findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(personId).orElse(null);
+        if (last == null) return Map.of("exists", false, "action", "", "due", "", "title", "");
+        return Map.of("exists", true, "action", last.action(), "due", last.due() == null ? "" : last.due().toString(),
+                "title", last.title());
     }
 
     private Map<String, Object> lastSession(String personId) {

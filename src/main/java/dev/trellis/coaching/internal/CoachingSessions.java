@@ -8,4 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface CoachingSessions extends MongoRepository<CoachingSession, String> {
 
     Optional<CoachingSession> findFirstByPersonIdOrderByAtDesc(String personId);
+
+    /** The person's last session in which they planned a step. */
+    Optional<CoachingSession> findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(String personId);
 }

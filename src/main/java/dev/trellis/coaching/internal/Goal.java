@@ -62,6 +62,12 @@ public record Goal(@Id String id, String personId, String title, String measure,
                 createdAt, at, version);
     }
 
+    /** The goal with a new measure and due date (null keeps the old one): adjusting a goal that stalled. */
+    public Goal withPlan(String newMeasure, LocalDate newDue, Instant at) {
+        return new Goal(id, personId, title, newMeasure == null ? measure : newMeasure, why, confidence,
+                newDue == null ? due : newDue, status, progress, history, visibility, createdAt, at, version);
+    }
+
     public Goal withStatus(Status next, Instant at) {
         return new Goal(id, personId, title, measure, why, confidence, due, next, progress, history, visibility,
                 createdAt, at, version);

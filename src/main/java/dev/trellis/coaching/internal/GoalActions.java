@@ -155,4 +155,31 @@ final class GoalActions {
             return Map.of("status", status.name().toLowerCase(Locale.ROOT));
         }
     }
+
+    /**
+     * {@code goals.update} with {@code goal} (its id) and optional {@code measure} and {@code due} (ISO date): adjusts
+     * a goal that stalled or is overdue; what is left out stays as it was.
+     */
+    @Component
+    @ActionName("goals.update")
+    static final class Update implements ActionHandler {
+        private final Goals goals;
+
+        Update(Goals goals) {
+            this.goals = goals;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            String goalId = in.text("goal");
+            Goal goal = goals.findByIdAndPersonId(goalId, in.personId())
+                    .orElseThrow(() -> new IllegalArgumentException("no goal " + goalId + " for this person"));
+            String measure = in.optionalText("measure");
+            Goal updated = goals.save(goal.withPlan(measure == null || measure.isBlank() ? null : measure,
+                    in.optionalDate("due"), in.now()));
+            return Map.of("due", updated.due() == null ? "" : updated.due().toString(),
+                    "measure", updated.measure() == null ? "" : updated.measure());
+        }
+    }
 }

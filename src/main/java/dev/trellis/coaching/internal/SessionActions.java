@@ -13,7 +13,10 @@ final class SessionActions {
     private SessionActions() {
     }
 
-    /** {@code session.log} with optional {@code title}: records that the calling flow ran, for session feedback. */
+    /**
+     * {@code session.log} with optional {@code title}, {@code action} and {@code due} (ISO date): records that the
+     * calling flow ran, for session feedback, and the step planned in it, for the next session to ask about.
+     */
     @Component
     @ActionName("session.log")
     static final class Log implements ActionHandler {
@@ -27,8 +30,10 @@ final class SessionActions {
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
             String title = in.optionalText("title");
+            String action = in.optionalText("action");
             sessions.save(new CoachingSession(in.id(), in.personId(), request.flowId(),
-                    title == null ? request.flowId() : title, in.now()));
+                    title == null ? request.flowId() : title, in.now(), action == null || action.isBlank() ? null : action,
+                    action == null || action.isBlank() ? null : in.optionalDate("due")));
             return Map.of("id", in.id());
         }
     }

@@ -114,12 +114,12 @@ class SlackGrowConversationTest {
         assertThat(posts()).noneMatch(form -> form.getOrDefault("text", "").contains("already been answered"));
 
         dm(slack, "I only give feedback in annual reviews and it comes too late");
-        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
+        botSays("How do you feel|how does that feel");
+        dm(slack, "Frustrated, honestly");
         botSays("already tried|helped so far");
         dm(slack, "I tried a monthly one-to-one but I skipped it when busy");
         botSays("What could you do|options do you see|ways you could move");
         dm(slack, "Weekly short check-ins, or feedback right after meetings");
-        click(slack, botAsks("Yes, that's it"), "Yes, that's it");
         botSays("no constraints|someone you admire|Anything goes");
         dm(slack, "Ask the team how they want feedback");
         botSays("first|first step|smallest step");
@@ -127,6 +127,8 @@ class SlackGrowConversationTest {
         botSays("By when will you have done it");
         dm(slack, "2026-12-04");
         click(slack, botSays("How confident are you"), "9");
+        botSays("take away");
+        dm(slack, "Asking beats guessing");
         botSays("Here's what I heard");
         botSays("Thank");
     }

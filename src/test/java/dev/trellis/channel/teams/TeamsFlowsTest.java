@@ -29,6 +29,8 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
 
     @ParameterizedTest(name = "{0} through {1}")
     @CsvSource({
+            "ask-feedback, ask-feedback-demo,",
+            "career-conversation, career-conversation-manager,",
             "career-plan, career-plan-five-phases,",
             "career-wheel, career-wheel-first-and-again,",
             "development-plan, development-plan-activities,",
@@ -38,13 +40,15 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             // giving a code; entering one is SlackAndTeamsLinkedTest (the transcript's codes are seeded by its test)
             "link, link-codes, 4",
             "manager-nudge, manager-nudge-no-reports,",
+            "mentoring-prep, mentoring-prep-first-session,",
             "onboarding, onboarding-first-week,",
             "one-on-one-prep, one-on-one-prep-no-notes,",
             "peer-coaching, peer-coaching-live,",
             "pinnacles-foothills, pinnacles-foothills-reflection,",
             "recognition, recognition-specific,",
             "session-feedback, session-feedback-rating,",
-            "smart-goal, smart-goal-good-enough,"})
+            "smart-goal, smart-goal-good-enough,",
+            "tech-or-management, tech-or-management-leaning,"})
     void flowCanBeFinishedWithMessagesAndCardSubmits(String flow, String transcript, Integer entriesToPlay)
             throws Exception {
         List<Map<String, Object>> entries = entries(transcript);
