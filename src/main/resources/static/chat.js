@@ -49,13 +49,20 @@
     errorBox.hidden = !message;
   }
 
+  // Spring Security's CSRF token: the server sets it as a cookie the page (and only this site's pages) can read,
+  // and refuses a POST that does not echo it in a header.
+  function csrfToken() {
+    const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
   async function post(body) {
     showError('');
     let response;
     try {
       response = await fetch('/api/web/messages', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
         credentials: 'same-origin',
         body: JSON.stringify(body),
       });

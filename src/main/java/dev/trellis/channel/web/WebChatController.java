@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The web chat's JSON API. Every call belongs to the browser's cookie session (see {@link WebSessionFilter}); the
- * session stands for one {@link WebUser} (an id derived from it) with one {@code web} conversation. A posted message is checked, stored in
+ * The web chat's JSON API. Every call belongs to one {@link WebUser} (a signed-in employee or a browser's session,
+ * see {@link WebSessionFilter}) with one {@code web} conversation. A posted message is checked, stored in
  * the inbox and answered with 202; the bot's replies arrive on the event stream and in the history.
  */
 @RestController
@@ -63,29 +64,34 @@ class WebChatController {
     }
 
     @GetMapping("/history")
-    ChatHistory.Transcript history(@RequestAttribute(WebSessionFilter.SESSION) String session) {
-        return history.load(WebUser.of(session).conversationId());
+    ResponseEntity<ChatHistory.Transcript> history(@RequestAttribute(WebSessionFilter.USER) WebUser user) {
+        // what a person wrote must not stay in a shared computer's or a proxy's cache
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(history.load(user.conversationId()));
     }
 
     @PostMapping("/messages")
-    ResponseEntity<Map<String, String>> post(@RequestAttribute(WebSessionFilter.SESSION) String session,
+    ResponseEntity<Map<String, String>> post(@RequestAttribute(WebSessionFilter.USER) WebUser user,
                                              InputStream body) throws IOException {
         WebMessage message = reader.read(body);
-        Inbox.Receipt receipt = inbox.accept(message.toInbound(WebUser.of(session), clock.instant()));
+        Inbox.Receipt receipt = inbox.accept(message.toInbound(user, clock.instant()));
         String status = receipt == Inbox.Receipt.DUPLICATE ? "duplicate" : "accepted";
         return ResponseEntity.accepted().body(Map.of("status", status));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestAttribute(WebSessionFilter.SESSION) String session) {
-        return streams.open(WebUser.of(session).id());
+    ResponseEntity<?> stream(@RequestAttribute(WebSessionFilter.USER) WebUser user) {
+        return streams.open(user.id()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, "30")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("error", "Too many open chat windows on this server; the page will poll instead.")));
     }
 
     /** A chart a message of this conversation shows; only the person who owns it can load it. */
     @GetMapping("/images/{imageId}")
-    ResponseEntity<?> image(@RequestAttribute(WebSessionFilter.SESSION) String session,
+    ResponseEntity<?> image(@RequestAttribute(WebSessionFilter.USER) WebUser user,
                             @PathVariable String imageId) {
-        return people.find(WebUser.of(session).identity()).flatMap(person -> charts.find(imageId, person))
+        return people.find(user.identity()).flatMap(person -> charts.find(imageId, person))
                 .<ResponseEntity<?>>map(image -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(image.contentType()))
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())

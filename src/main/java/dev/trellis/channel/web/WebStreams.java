@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -28,9 +31,27 @@ class WebStreams {
     private static final int MAX_PER_SESSION = 8;
 
     private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final int maxStreams;
 
-    SseEmitter open(String userId) {
+    WebStreams(WebProperties properties) {
+        this.maxStreams = properties.maxStreams();
+    }
+
+    /**
+     * A new stream for the web user; empty when this node already holds {@code trellis.web.max-streams} (each one
+     * is a held connection), and the page then polls the history instead.
+     */
+    Optional<SseEmitter> open(String userId) {
+        if (open.incrementAndGet() > maxStreams) {
+            open.decrementAndGet();
+            return Optional.empty();
+        }
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (counted.getAndSet(false)) open.decrementAndGet();
+        };
         List<SseEmitter> surplus = new ArrayList<>();
         // one atomic step per user, so a stream closing at the same moment cannot drop the new one
         byUser.compute(userId, (id, emitters) -> {
@@ -44,7 +65,10 @@ class WebStreams {
             return open;
         });
         surplus.forEach(SseEmitter::complete);
-        emitter.onCompletion(() -> remove(userId, emitter));
+        emitter.onCompletion(() -> {
+            release.run();
+            remove(userId, emitter);
+        });
         emitter.onTimeout(() -> remove(userId, emitter));
         emitter.onError(error -> remove(userId, emitter));
         try {
@@ -53,7 +77,7 @@ class WebStreams {
         } catch (IOException e) {
             remove(userId, emitter);
         }
-        return emitter;
+        return Optional.of(emitter);
     }
 
     /** Sends {@code entry} to every open stream of the web user; returns how many streams took it. */

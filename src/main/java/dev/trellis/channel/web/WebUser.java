@@ -16,6 +16,14 @@ record WebUser(String id) {
         return new WebUser(SessionDigest.of(session));
     }
 
+    /**
+     * The employee signed in through the company's OpenID Connect provider: the same user on every browser. Digested
+     * like a session so that ids keep one shape and the provider's subject is not spread through the stores.
+     */
+    static WebUser signedIn(String issuer, String subject) {
+        return new WebUser(SessionDigest.of("oidc|" + issuer + "|" + subject));
+    }
+
     PlatformIdentity identity() {
         return new PlatformIdentity(WebOutboundChannel.CHANNEL, WORKSPACE, id);
     }

@@ -44,7 +44,6 @@ import dev.trellis.identity.SessionDigest;
 class LinkingAcrossChannelsTest {
 
     static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-    private static final String SESSION = "LinkingSessionCookie01";
     private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
 
     static {
@@ -79,7 +78,7 @@ class LinkingAcrossChannelsTest {
         // in the web chat: a goal, then a link code
         webPost("{\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"link\"}");
         String choice = await().atMost(Duration.ofSeconds(60)).until(() -> openControl(), c -> c != null);
-        String webPerson = people.find(new PlatformIdentity("web", "web", SessionDigest.of(SESSION))).orElseThrow();
+        String webPerson = people.find(new PlatformIdentity("web", "web", SessionDigest.of(web().session()))).orElseThrow();
         action("goals.create").run(new ActionHandler.Request("web-test", webPerson, "smart-goal", "create",
                 "linking-test-goal", Map.of("title", "Speak at a meetup", "due", "2027-03-01"), Instant.now()));
         webPost("{\"id\":\"" + UUID.randomUUID() + "\",\"controlId\":\"" + choice + "\",\"values\":[\"give\"]}");
@@ -135,18 +134,19 @@ class LinkingAcrossChannelsTest {
         return JsonPath.read(webHistory(), "$.openControl");
     }
 
+    private dev.trellis.channel.web.WebChatClient browser;
+
+    private dev.trellis.channel.web.WebChatClient web() throws Exception {
+        if (browser == null) browser = dev.trellis.channel.web.WebChatClient.open(port);
+        return browser;
+    }
+
     private String webHistory() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/web/history"))
-                .header("Cookie", "trellis_session=" + SESSION).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return web().history();
     }
 
     private void webPost(String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/web/messages"))
-                .header("Cookie", "trellis_session=" + SESSION).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(web().post(json)).isEqualTo(202);
     }
 
     private static List<Map<String, String>> posts() {

@@ -6,6 +6,8 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -28,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +46,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 @WebMvcTest(WebChatController.class)
-@Import({WebMessageReader.class, WebStreams.class, WebOutboundChannel.class, WebChatControllerTest.Fakes.class})
+@Import({WebMessageReader.class, WebStreams.class, WebOutboundChannel.class, WebChatSecurity.class,
+        WebRateLimits.class, WebChatControllerTest.Fakes.class})
+@EnableConfigurationProperties(WebProperties.class)
 class WebChatControllerTest {
 
     private static final String SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -53,6 +60,25 @@ class WebChatControllerTest {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        WebSessions sessions() {
+            Set<String> issued = ConcurrentHashMap.newKeySet();
+            issued.add(USER.id());
+            return new WebSessions() {
+                public boolean issued(WebUser user) {
+                    return issued.contains(user.id());
+                }
+
+                public void issue(WebUser user) {
+                    issued.add(user.id());
+                }
+
+                public void end(String userId) {
+                    issued.remove(userId);
+                }
+            };
         }
 
         @Bean
@@ -120,7 +146,7 @@ class WebChatControllerTest {
 
     private MvcResult postJson(byte[] body) throws Exception {
         return mvc.perform(post("/api/web/messages").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
     }
 
     private MvcResult postJson(String body) throws Exception {
@@ -259,7 +285,8 @@ class WebChatControllerTest {
     void firstVisitGetsAnHttpOnlySameSiteSessionCookie() throws Exception {
         MvcResult result = mvc.perform(get("/api/web/history")).andReturn();
 
-        String cookie = result.getResponse().getHeader("Set-Cookie");
+        String cookie = result.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(c -> c.startsWith("trellis_session=")).findFirst().orElseThrow();
         assertThat(cookie).matches("trellis_session=[A-Za-z0-9_-]{22};.*")
                 .contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     }
@@ -268,7 +295,8 @@ class WebChatControllerTest {
     void openingThePageStartsASession() throws Exception {
         MvcResult result = mvc.perform(get("/")).andReturn();
 
-        assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith("trellis_session=").contains("HttpOnly");
+        assertThat(result.getResponse().getCookie("trellis_session")).isNotNull();
+        assertThat(result.getResponse().getCookie("trellis_session").isHttpOnly()).isTrue();
     }
 
     @Test
@@ -293,7 +321,7 @@ class WebChatControllerTest {
     void knownSessionKeepsItsCookieAndSeesItsHistory() throws Exception {
         mvc.perform(get("/api/web/history").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
                 .andExpect(status().isOk())
-                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(cookie().doesNotExist("trellis_session"))
                 .andExpect(jsonPath("$.openControl").value("c7"))
                 .andExpect(jsonPath("$.entries[0].from").value("person"))
                 .andExpect(jsonPath("$.entries[0].text").value("I want to run a marathon"))

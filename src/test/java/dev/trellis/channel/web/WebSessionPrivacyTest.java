@@ -32,9 +32,6 @@ import com.jayway.jsonpath.JsonPath;
 @ExtendWith(OutputCaptureExtension.class)
 class WebSessionPrivacyTest {
 
-    private static final String ANA = "AnaSessionCookie000001";
-    private static final String CYD = "CydSessionCookie000003";
-    private static final String BO = "BoSessionCookie0000002";
 
     @LocalServerPort
     int port;
@@ -45,6 +42,7 @@ class WebSessionPrivacyTest {
 
     @Test
     void sessionCookieAppearsInNoStoredDocumentAndNoLogLine(CapturedOutput output) throws Exception {
+        WebChatClient ANA = WebChatClient.open(port);
         post(ANA, "{\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"grow\"}");
         String control = await().atMost(Duration.ofSeconds(60)).until(() -> openControl(ANA), c -> c != null);
         post(ANA, "{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"I want to speak up in meetings\"}");
@@ -52,13 +50,15 @@ class WebSessionPrivacyTest {
 
         for (String collection : mongo.getCollectionNames()) {
             assertThat(mongo.findAll(Document.class, collection)).extracting(Document::toJson).as(collection)
-                    .noneMatch(json -> json.contains(ANA));
+                    .noneMatch(json -> json.contains(ANA.session()));
         }
-        assertThat(output.getAll()).doesNotContain(ANA);
+        assertThat(output.getAll()).doesNotContain(ANA.session());
     }
 
     @Test
     void clickFromAnotherBrowserOnThisSessionsQuestionChangesNothingHere() throws Exception {
+        WebChatClient CYD = WebChatClient.open(port);
+        WebChatClient BO = WebChatClient.open(port);
         post(CYD, "{\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"grow\"}");
         String cydsControl = await().atMost(Duration.ofSeconds(60)).until(() -> openControl(CYD), c -> c != null);
         int cydsEntries = entries(CYD).size();
@@ -72,25 +72,19 @@ class WebSessionPrivacyTest {
         assertThat(entries(CYD)).hasSize(cydsEntries);
     }
 
-    private void post(String session, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/web/messages"))
-                .header("Cookie", WebSessionFilter.COOKIE + "=" + session)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(202);
+    private void post(WebChatClient browser, String json) throws Exception {
+        assertThat(browser.post(json)).isEqualTo(202);
     }
 
-    private String history(String session) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/web/history"))
-                .header("Cookie", WebSessionFilter.COOKIE + "=" + session).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private String history(WebChatClient browser) throws Exception {
+        return browser.history();
     }
 
-    private String openControl(String session) throws Exception {
+    private String openControl(WebChatClient session) throws Exception {
         return JsonPath.read(history(session), "$.openControl");
     }
 
-    private List<String> entries(String session) throws Exception {
+    private List<String> entries(WebChatClient session) throws Exception {
         return JsonPath.read(history(session), "$.entries[*].text");
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class WebStreamsTest {
 
-    private final WebStreams streams = new WebStreams();
+    private final WebStreams streams = new WebStreams(WebProperties.defaults());
     private final ChatEntry hello = ChatEntry.bot("web:a", Outbound.text("web:a:1:1", "Hello"));
 
     @Test
@@ -25,6 +25,16 @@ class WebStreamsTest {
         for (int i = 0; i < 9; i++) streams.open("a");
 
         assertThat(streams.push("a", hello)).isEqualTo(1);
+    }
+
+    @Test
+    void nodeHoldingItsMaximumOfStreamsRefusesAnotherSoThePagePolls() {
+        WebStreams small = new WebStreams(new WebProperties(true, 30, 300, 30, java.time.Duration.ofMinutes(1), 2));
+
+        assertThat(small.open("a")).isPresent();
+        assertThat(small.open("b")).isPresent();
+        assertThat(small.open("c")).isEmpty();
+        assertThat(small.push("c", hello)).isZero();
     }
 
     @Test
