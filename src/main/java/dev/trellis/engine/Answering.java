@@ -20,16 +20,17 @@ final class Answering {
         this.care = new Care(parts);
     }
 
+    /** The person answered the open question: the step's own, a reflection of it, a probe or the care choice. */
     Turn answer(TurnRun run, AnswerReader.Input input) {
-        Step step = run.currentStep();
-        if (run.openControl != null && run.openControl.endsWith(TurnRun.REFLECT_SUFFIX)) {
-            return reflectReply(run, step, input);
-        }
-        if (run.openControl != null && run.openControl.endsWith(TurnRun.CARE_SUFFIX)) {
-            return care.reply(run, step, input);
-        }
+        Step step = run.walk.currentStep();
+        OpenQuestion open = run.question;
+        if (open instanceof OpenQuestion.ReflectConfirm) return reflectReply(run, step, input);
+        if (open instanceof OpenQuestion.Care) return care.reply(run, step, input);
         // the answer to a probe ("if you had to guess?") is taken as it is: reflecting it again would nag
-        boolean probed = run.openControl != null && run.openControl.endsWith(TurnRun.PROBE_SUFFIX);
+        boolean probed = open instanceof OpenQuestion.Probe;
+        if (!probed && !(open instanceof OpenQuestion.Step)) {
+            throw new IllegalStateException("not a step's question: " + (open == null ? null : open.getClass()));
+        }
         Answer answer = read(run, step, input);
         if (answer instanceof Answer.Valid valid) return accept(run, step, valid, !probed);
         return retry(run, step, (Answer.Invalid) answer);
@@ -52,58 +53,56 @@ final class Answering {
     }
 
     private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean mayReflect) {
-        if (!run.openControl.endsWith(TurnRun.PROBE_SUFFIX)) run.rememberForBack();
+        if (mayReflect) run.walk.rememberForBack();
         if (step.save() != null) run.vars.put(step.save(), valid.value());
         run.vars.remove(TurnRun.OPTIONS_VAR);
         run.attempts = 0;
-        String control = run.openControl;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
-        if (!typedQuestion) run.out.add(answered(run, control, valid.display()));
+        if (!typedQuestion) run.answered(valid.display());
         if (step.kind() instanceof StepKind.Ask ask && ask.type() == StepKind.AnswerType.TEXT
                 && valid.value() instanceof String said) {
             // words of distress are met with care, never paraphrased back
-            if (care.offer(run, control, said)) return run.result();
+            if (care.offer(run, said)) return run.result();
             if (mayReflect && ask.reflect() == StepKind.Reflect.CONFIRM) {
-                offerReflection(run, control, said, ask.about());
+                offerReflection(run, said, ask.about());
                 return run.result();
             }
-            if (mayReflect && ask.reflect() == StepKind.Reflect.ACKNOWLEDGE && acknowledge(run, control, said, ask)) {
+            if (mayReflect && ask.reflect() == StepKind.Reflect.ACKNOWLEDGE && acknowledge(run, said, ask)) {
                 return run.result();
             }
         }
-        run.openControl = null;
-        run.runFrom(run.after(step));
+        run.question = null;
+        run.walk.runFrom(run.walk.after(step));
         return run.result();
     }
 
     /** Says the paraphrase and goes on; returns true when a probe was asked instead (the walk waits for it). */
-    private boolean acknowledge(TurnRun run, String control, String said, StepKind.Ask ask) {
+    private boolean acknowledge(TurnRun run, String said, StepKind.Ask ask) {
         Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), ask.about(), run.turn);
         if (reply != null && reply.probe()) {
-            probe(run, control, reply);
+            probe(run, reply);
             return true;
         }
         run.say(reply != null ? reply.statement() : run.message("trellis.reflect.noted", Map.of()));
         return false;
     }
 
-    private void probe(TurnRun run, String control, Reflector.Reply reply) {
-        run.openControl = control + TurnRun.PROBE_SUFFIX;
+    private void probe(TurnRun run, Reflector.Reply reply) {
+        run.question = new OpenQuestion.Probe(OpenQuestion.engineControl(run.turn, "probe"));
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.QUESTION, reply.text(), List.of(), false, null, null,
-                null, null, run.openControl, null));
+                null, null, run.question.controlId(), null));
     }
 
-    private void offerReflection(TurnRun run, String control, String said, String about) {
+    private void offerReflection(TurnRun run, String said, String about) {
         Reflector.Reply reply = parts.reflector().reflect(said, run.locale(), about, run.turn);
         if (reply != null && reply.probe()) {
-            probe(run, control, reply);
+            probe(run, reply);
             return;
         }
         String reflection = reply != null ? reply.text()
                 : run.message("trellis.reflect.check", Map.of("reflection", said));
-        run.openControl = control + TurnRun.REFLECT_SUFFIX;
-        run.out.add(Outbound.confirm(run.nextId(), reflection, run.message("trellis.reflect.yes", Map.of()),
-                run.message("trellis.reflect.no", Map.of()), run.openControl));
+        run.askYesNo(new OpenQuestion.ReflectConfirm(OpenQuestion.engineControl(run.turn, "reflect")), reflection,
+                "trellis.reflect.yes", "trellis.reflect.no");
     }
 
     private Turn reflectReply(TurnRun run, Step step, AnswerReader.Input input) {
@@ -123,13 +122,12 @@ final class Answering {
         String own = typed instanceof TypedReply.Reading.No no ? no.correction() : input.text();
         Answer corrected = read(run, step, new AnswerReader.Input(own, List.of()));
         if (corrected instanceof Answer.Valid valid) {
-            String control = run.openControl;
-            run.out.add(answered(run, control, input.text().strip()));
+            run.answered(input.text().strip());
             if (step.save() != null) run.vars.put(step.save(), valid.value());
-            if (valid.value() instanceof String said && care.offer(run, control, said)) return run.result();
+            if (valid.value() instanceof String said && care.offer(run, said)) return run.result();
             run.sayMessage("trellis.reflect.thanks", Map.of());
-            run.openControl = null;
-            run.runFrom(run.after(step));
+            run.question = null;
+            run.walk.runFrom(run.walk.after(step));
             return run.result();
         }
         return retry(run, step, (Answer.Invalid) corrected);
@@ -137,33 +135,32 @@ final class Answering {
 
     /** "Not quite": the person is asked to put it their own way, and the question is asked again. */
     private Turn rephrase(TurnRun run, Step step, String display) {
-        run.out.add(answered(run, run.openControl, display));
+        run.answered(display);
         if (!run.history.isEmpty()) run.history.remove(run.history.size() - 1);
         run.sayMessage("trellis.reflect.correct", Map.of());
-        run.openControl = run.turn + "." + step.id();
-        run.ask(step);
+        run.walk.ask(step);
         return run.result();
     }
 
     /** "Yes exactly" goes on; "yes, but more about visibility" keeps the addition with the answer it adds to. */
     private Turn agreed(TurnRun run, Step step, String display, String addition) {
-        run.out.add(answered(run, run.openControl, display));
+        run.answered(display);
         if (!addition.isEmpty() && step.save() != null && run.vars.get(step.save()) instanceof String said) {
             run.vars.put(step.save(), said + " — " + addition);
         }
-        run.openControl = null;
-        run.runFrom(run.after(step));
+        run.question = null;
+        run.walk.runFrom(run.walk.after(step));
         return run.result();
     }
 
     private Turn retry(TurnRun run, Step step, Answer.Invalid invalid) {
         run.attempts++;
-        var retry = run.retryOf(step);
+        var retry = FlowWalk.retryOf(step);
         if (run.attempts > retry.max() && retry.then() != null) {
             run.attempts = 0;
             run.vars.remove(TurnRun.OPTIONS_VAR);
             run.sayMessage("trellis.retry.moveOn", Map.of());
-            run.runFrom(retry.then());
+            run.walk.runFrom(retry.then());
             return run.result();
         }
         if (step.kind() instanceof StepKind.Ask ask && ask.validate() != null && ask.validate().message() != null) {
@@ -171,13 +168,8 @@ final class Answering {
         } else {
             run.sayMessage("trellis.retry." + invalid.messageKey(), invalid.args());
         }
-        run.askAgain();
+        run.walk.askAgain();
         run.outcome = new Turn.Outcome.Retried(step.id(), run.attempts);
         return run.result();
-    }
-
-    static Outbound answered(TurnRun run, String controlId, String display) {
-        return new Outbound(run.nextId(), Outbound.Kind.ANSWERED, display, List.of(), false, null, null, null, null,
-                controlId, null);
     }
 }

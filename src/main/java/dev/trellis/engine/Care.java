@@ -25,19 +25,21 @@ final class Care {
     }
 
     /** Offers care when {@code said} speaks of distress; returns true when it did (the walk waits for the choice). */
-    boolean offer(TurnRun run, String control, String said) {
+    boolean offer(TurnRun run, String said) {
         String text = parts.reflector().care(said, run.locale());
         if (text == null || text.isBlank()) return false;
         run.say(text);
-        run.openControl = control + TurnRun.CARE_SUFFIX;
+        run.question = new OpenQuestion.Care(OpenQuestion.engineControl(run.turn, "care"));
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, run.message("trellis.care.ask", Map.of()),
-                choices(run), false, null, null, null, null, run.openControl, null));
+                choices(run), false, null, null, null, null, run.question.controlId(), null));
         return true;
     }
 
     /** The person's choice after the care message: carry on with the next question, pause, or stop the flow. */
     Turn reply(TurnRun run, Step step, AnswerReader.Input input) {
-        String picked = input.clicked() ? input.single() : typed(run, input.text());
+        // a click carrying anything but one of the three choices is a stale or forged button, not a choice
+        String picked = input.clicked() ? (List.of(CONTINUE, PAUSE, STOP).contains(input.single()) ? input.single()
+                : null) : typed(run, input.text());
         if (picked == null) {
             if (input.clicked()) {
                 run.notice("trellis.stale");
@@ -45,14 +47,14 @@ final class Care {
             }
             run.sayMessage("trellis.care.again", Map.of());
             run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, run.message("trellis.care.ask", Map.of()),
-                    choices(run), false, null, null, null, null, run.openControl, null));
+                    choices(run), false, null, null, null, null, run.question.controlId(), null));
             return run.result();
         }
-        run.out.add(Answering.answered(run, run.openControl, run.message("trellis.care." + picked, Map.of())));
+        run.answered(run.message("trellis.care." + picked, Map.of()));
         switch (picked) {
             case CONTINUE -> {
-                run.openControl = null;
-                run.runFrom(run.after(step));
+                run.question = null;
+                run.walk.runFrom(run.walk.after(step));
             }
             case PAUSE -> {
                 // the care question stays open: writing anything later carries on after the answer
@@ -62,18 +64,13 @@ final class Care {
             }
             case STOP -> {
                 String title = run.title();
-                run.end(Status.STOPPED);
+                run.walk.end(Status.STOPPED);
                 run.outcome = new Turn.Outcome.Finished(run.flowId, Status.STOPPED);
                 run.sayMessage("trellis.care.stopped", Map.of("title", title));
             }
             default -> throw new IllegalStateException("unknown care choice " + picked);
         }
         return run.result();
-    }
-
-    /** After a pause the person comes back to the question that followed their answer. */
-    static boolean resumesAfterCare(TurnRun run) {
-        return run.openControl != null && run.openControl.endsWith(TurnRun.CARE_SUFFIX);
     }
 
     private List<Outbound.Choice> choices(TurnRun run) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The conversation engine: a pure function of (state, event, clock) to a {@link Turn}. It imports no Spring,
@@ -30,32 +31,72 @@ public final class Engine {
     private final EngineParts parts;
     private final Answering answering;
     private final FlowVersions versions;
+    private final EngineQuestions questions;
+    private final Predicate<Throwable> infrastructure;
 
     public Engine(FlowCatalog flows, MessageBundle messages, List<ActionHandler> actions, PersonContext context,
                   Reflector reflector) {
+        this(flows, messages, actions, context, reflector, failure -> false);
+    }
+
+    /**
+     * @param infrastructure tells failures of the world around a turn (a store down, a lost lock) from a handler's
+     *                       domain failure: those are thrown on for a retry instead of becoming an apology.
+     *                       {@link InfrastructureFailure} always counts as one.
+     */
+    public Engine(FlowCatalog flows, MessageBundle messages, List<ActionHandler> actions, PersonContext context,
+                  Reflector reflector, Predicate<Throwable> infrastructure) {
         Words words = new Words(messages);
         this.parts = new EngineParts(flows, messages, new Templates(), new ActionRunner(actions), context, reflector,
                 words, new AnswerReader(words));
         this.answering = new Answering(parts);
         this.versions = new FlowVersions(parts);
+        this.questions = new EngineQuestions(parts, versions);
+        this.infrastructure = failure -> failure instanceof InfrastructureFailure || infrastructure.test(failure);
     }
 
     public Turn apply(Subject subject, ConversationState state, Event event, Instant now) {
-        TurnRun run = new TurnRun(parts, subject, state, now);
+        return apply(subject, state, event, now, parts.context());
+    }
+
+    /**
+     * Applies {@code event}. {@code personData} is where this turn reads the person's data until one of its actions
+     * writes to it (then it is read again from the engine's own {@link PersonContext}); a caller that applies one
+     * event several times (after a write conflict) may pass a snapshot it loaded once.
+     *
+     * @throws RuntimeException an infrastructure failure: nothing of the turn happened, apply it again later
+     */
+    public Turn apply(Subject subject, ConversationState state, Event event, Instant now, PersonContext personData) {
+        TurnRun run = new TurnRun(parts, subject, state, now, personData);
         try {
-            if (event instanceof Event.Command c) return command(run, c.args() == null ? "" : c.args());
-            if (event instanceof Event.Said s) return said(run, s.text() == null ? "" : s.text());
-            if (event instanceof Event.Clicked c) return clicked(run, c);
-            if (event instanceof Event.TimerFired t) return timer(run, t);
-            return tick(run);
+            return dispatch(run, event);
         } catch (RuntimeException e) {
-            TurnRun apology = new TurnRun(parts, subject, state, now);
+            Throwable cause = e instanceof ActionRunner.ActionFailure ? e.getCause() : e;
+            if (isInfrastructure(cause)) {
+                throw cause instanceof RuntimeException r ? r : new InfrastructureFailure("action failed", cause);
+            }
+            TurnRun apology = new TurnRun(parts, subject, state, now, personData);
             apology.sayMessage("trellis.error.step", Map.of());
             String action = e instanceof ActionRunner.ActionFailure f ? f.action : null;
-            Throwable cause = e instanceof ActionRunner.ActionFailure ? e.getCause() : e;
             apology.effects.add(new Turn.Effect.StepFailed(run.flowId, run.stepId, action, Redacted.of(cause)));
             return apology.rejected(action != null ? "action failed" : "step failed");
         }
+    }
+
+    private boolean isInfrastructure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (infrastructure.test(t)) return true;
+        }
+        return false;
+    }
+
+    private Turn dispatch(TurnRun run, Event event) {
+        if (event instanceof Event.Command c) return command(run, c.args() == null ? "" : c.args());
+        if (event instanceof Event.Said s) return said(run, s.text() == null ? "" : s.text());
+        if (event instanceof Event.Clicked c) return clicked(run, c);
+        if (event instanceof Event.TimerFired t) return timer(run, t.timer());
+        if (event instanceof Event.Tick) return tick(run);
+        throw new IllegalStateException("unhandled event " + event.getClass().getName());
     }
 
     // ---------------------------------------------------------------- events
@@ -65,7 +106,7 @@ public final class Engine {
         Words.Interrupt interrupt = parts.words().interrupt(word.isEmpty() ? "menu" : word, run.locale());
         if (interrupt != null) return interrupt(run, interrupt);
         Optional<Flow> flow = parts.flows().current(word);
-        if (flow.isPresent()) return startOrAsk(run, flow.get(), true);
+        if (flow.isPresent()) return questions.startOrAsk(run, flow.get(), true);
         run.sayMessage("trellis.unknownFlow", Map.of("name", word));
         return menu(run, false);
     }
@@ -75,10 +116,16 @@ public final class Engine {
         // command words interrupt it
         Words.Interrupt interrupt = parts.words().interrupt(text, run.locale(), answeringInWords(run));
         if (interrupt != null) return interrupt(run, interrupt);
+        AnswerReader.Input input = new AnswerReader.Input(text, List.of());
+        // questions about no flow, or about one that cannot continue: a yes or no is taken before anything else
+        if (run.question instanceof OpenQuestion.TimerOffer || run.question instanceof OpenQuestion.Restart) {
+            Boolean yes = questions.yesOrNo(run, input);
+            if (yes != null) return questions.answer(run, yes);
+        }
         if (!run.running()) {
             Optional<Flow> typed = parts.flows().current(Words.normalize(text));
             if (typed.isPresent()) {
-                run.start(typed.get(), Map.of());
+                run.walk.start(typed.get(), Map.of());
                 return run.result();
             }
             run.sayMessage("trellis.greeting", Map.of());
@@ -89,31 +136,24 @@ public final class Engine {
         if (run.status == Status.PAUSED) {
             run.status = Status.ACTIVE;
             run.sayMessage("trellis.resumed", Map.of());
-            if (Care.resumesAfterCare(run)) {
-                run.openControl = null;
-                run.runFrom(run.after(run.currentStep()));
+            if (run.question instanceof OpenQuestion.Care) {
+                run.question = null;
+                run.walk.runFrom(run.walk.after(run.walk.currentStep()));
                 return run.result();
             }
-            run.askAgain();
+            run.walk.askAgain();
             return run.result();
         }
-        if (run.openControl != null && run.openControl.contains(TurnRun.SWITCH_MARK)) {
-            String word = Words.normalize(text);
-            if (parts.words().is("yes", word, run.locale())) return switchReply(run, true);
-            if (parts.words().is("no", word, run.locale())) return switchReply(run, false);
-            run.sayMessage("trellis.retry.confirm", Map.of());
-            return run.result();
-        }
-        return answering.answer(run, new AnswerReader.Input(text, List.of()));
+        return reply(run, input);
     }
 
     /** True while the open question takes words: a free-text question, or a probe asking for more. */
     private boolean answeringInWords(TurnRun run) {
-        if (run.status != Status.ACTIVE || run.openControl == null || run.flowId == null || run.stepId == null) {
+        if (run.status != Status.ACTIVE || run.question == null || run.flowId == null || run.stepId == null) {
             return false;
         }
-        if (run.openControl.endsWith(TurnRun.PROBE_SUFFIX)) return true;
-        if (run.openControl.contains("#")) return false;
+        if (run.question instanceof OpenQuestion.Probe) return true;
+        if (!(run.question instanceof OpenQuestion.Step)) return false;
         return parts.flows().version(run.flowId, run.flowVersion).or(() -> parts.flows().current(run.flowId))
                 .flatMap(f -> f.step(run.stepId))
                 .map(step -> step.kind() instanceof dev.trellis.flow.StepKind.Ask ask
@@ -123,65 +163,50 @@ public final class Engine {
 
     private Turn clicked(TurnRun run, Event.Clicked click) {
         if (click.controlId() != null && click.controlId().startsWith(TurnRun.MENU_PREFIX)) return menuPick(run, click);
-        if (!run.running() || run.openControl == null || !run.openControl.equals(click.controlId())) {
+        if (run.question == null || !run.question.controlId().equals(click.controlId())) {
             run.notice("trellis.stale");
             return run.rejected("stale control");
         }
         run.lastActivityAt = run.now();
-        if (run.openControl.endsWith(TurnRun.RESTART_SUFFIX)) return versions.restartReply(run, click);
+        AnswerReader.Input input = new AnswerReader.Input(null, click.values());
+        if (run.question instanceof OpenQuestion.TimerOffer || run.question instanceof OpenQuestion.Restart) {
+            return reply(run, input);
+        }
         if (!versions.load(run)) return run.result();
         run.status = Status.ACTIVE;
-        if (run.openControl.contains(TurnRun.SWITCH_MARK)) return switchReply(run, click.values().contains("yes"));
-        return answering.answer(run, new AnswerReader.Input(null, click.values()));
+        return reply(run, input);
     }
 
-    /** A flow picked from a menu: menus stay clickable, and {@link #startOrAsk} keeps that safe. */
+    /** An answer to the open question, whichever kind it is. */
+    private Turn reply(TurnRun run, AnswerReader.Input input) {
+        OpenQuestion open = run.question;
+        if (open == null || open instanceof OpenQuestion.Step || open instanceof OpenQuestion.Probe
+                || open instanceof OpenQuestion.ReflectConfirm || open instanceof OpenQuestion.Care) {
+            if (open == null) run.question = new OpenQuestion.Step(run.turn + "." + run.stepId);
+            return answering.answer(run, input);
+        }
+        if (open instanceof OpenQuestion.FlowSwitch || open instanceof OpenQuestion.Restart
+                || open instanceof OpenQuestion.TimerOffer) {
+            Boolean yes = questions.yesOrNo(run, input);
+            if (yes != null) return questions.answer(run, yes);
+            if (input.clicked()) {
+                run.notice("trellis.stale");
+                return run.rejected("unknown reply");
+            }
+            run.sayMessage("trellis.retry.confirm", Map.of());
+            return run.result();
+        }
+        throw new IllegalStateException("unhandled open question " + open.getClass().getName());
+    }
+
+    /** A flow picked from a menu: menus stay clickable, and {@link EngineQuestions#startOrAsk} keeps that safe. */
     private Turn menuPick(TurnRun run, Event.Clicked click) {
         Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
                 : parts.flows().current(click.values().get(0));
         if (flow.isEmpty()) return menu(run, false);
-        run.out.add(Answering.answered(run, click.controlId(), flow.get().title()));
-        return startOrAsk(run, flow.get(), false);
-    }
-
-    /**
-     * Starts {@code flow}, or, while another flow runs, asks first: a command or a menu button (perhaps an old one,
-     * perhaps sent on the person's behalf, like an accepted peer invitation) never ends a conversation silently.
-     * Asking for the running flow again by command starts it over; from a menu it carries on where it was.
-     */
-    private Turn startOrAsk(TurnRun run, Flow flow, boolean startOverSame) {
-        if (!run.running() || startOverSame && flow.id().equals(run.flowId)) {
-            run.start(flow, Map.of());
-            return run.result();
-        }
-        if (!versions.load(run)) return run.result();
-        run.lastActivityAt = run.now();
-        run.status = Status.ACTIVE;
-        if (flow.id().equals(run.flowId)) {
-            run.sayMessage("trellis.menu.same", Map.of("title", run.title()));
-            run.askAgain();
-            return run.result();
-        }
-        run.openControl = run.turn + TurnRun.SWITCH_MARK + flow.id();
-        run.askYesNo(run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())));
-        return run.result();
-    }
-
-    private Turn switchReply(TurnRun run, boolean yes) {
-        String control = run.openControl;
-        String next = control.substring(control.indexOf(TurnRun.SWITCH_MARK) + TurnRun.SWITCH_MARK.length());
-        run.out.add(Answering.answered(run, control, run.message(yes ? "trellis.yes" : "trellis.no", Map.of())));
-        Optional<Flow> flow = parts.flows().current(next);
-        if (yes && flow.isPresent()) {
-            String title = run.title();
-            run.end(Status.STOPPED);
-            run.sayMessage("trellis.stopped", Map.of("title", title));
-            run.start(flow.get(), Map.of());
-            return run.result();
-        }
-        run.sayMessage("trellis.menu.carryOn", Map.of());
-        run.askAgain();
-        return run.result();
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, flow.get().title(), List.of(), false, null,
+                null, null, null, click.controlId(), null));
+        return questions.startOrAsk(run, flow.get(), false);
     }
 
     private Turn tick(TurnRun run) {
@@ -194,28 +219,32 @@ public final class Engine {
                 .plus(flow == null ? Flow.DEFAULT_IDLE_LIMIT : flow.idleLimit());
         if (flow == null || !run.now().isBefore(idleDeadline)) {
             String title = run.title();
-            run.end(Status.ABANDONED);
+            run.walk.end(Status.ABANDONED);
             run.sayMessage("trellis.abandoned", Map.of("title", title));
             run.outcome = new Turn.Outcome.Finished(run.flowId, Status.ABANDONED);
             return run.result();
         }
         run.flow = flow;
-        Step step = run.currentStep();
-        if (run.status == Status.ACTIVE && step.timeout() != null && run.openControl != null) {
+        Step step = run.walk.currentStep();
+        if (run.status == Status.ACTIVE && step.timeout() != null && run.question != null) {
             run.attempts = 0;
             run.vars.remove(TurnRun.OPTIONS_VAR);
-            run.runFrom(step.timeout().target());
+            run.walk.runFrom(step.timeout().target());
         } else {
             run.wakeAt = idleDeadline;
         }
         return run.result();
     }
 
-    private Turn timer(TurnRun run, Event.TimerFired timer) {
+    /** A timer starts its flow when none runs; otherwise it waits in the conversation for the running one to end. */
+    private Turn timer(TurnRun run, Inbound.Timer timer) {
         Optional<Flow> flow = parts.flows().current(timer.flowId());
         if (flow.isEmpty()) return run.rejected("unknown flow " + timer.flowId());
-        if (run.running()) return run.rejected("busy");
-        run.start(flow.get(), timer.vars() == null ? Map.of() : timer.vars());
+        if (run.running()) {
+            TimerOffers.keep(run, timer);
+            return run.result();
+        }
+        run.walk.start(flow.get(), timer.vars(), timer.stepId());
         return run.result();
     }
 
@@ -237,7 +266,7 @@ public final class Engine {
         }
         if (interrupt == Words.Interrupt.STOP) {
             String title = run.title();
-            run.end(Status.STOPPED);
+            run.walk.end(Status.STOPPED);
             run.sayMessage("trellis.stopped", Map.of("title", title));
             run.outcome = new Turn.Outcome.Finished(run.flowId, Status.STOPPED);
             return run.result();
@@ -249,30 +278,17 @@ public final class Engine {
             case HELP -> {
                 run.sayMessage("trellis.help.running", Map.of("title", run.flow.title()));
                 run.status = Status.ACTIVE;
-                run.askAgain();
+                run.walk.askAgain();
             }
             case PAUSE -> {
                 run.status = Status.PAUSED;
                 run.wakeAt = run.lastActivityAt.plus(run.flow.idleLimit());
                 run.sayMessage("trellis.paused", Map.of());
             }
-            case BACK -> back(run);
+            case BACK -> run.walk.back();
             default -> throw new IllegalStateException("unhandled interrupt " + interrupt);
         }
         return run.result();
-    }
-
-    private void back(TurnRun run) {
-        run.status = Status.ACTIVE;
-        if (run.history.isEmpty()) {
-            run.sayMessage("trellis.back.none", Map.of());
-            run.askAgain();
-            return;
-        }
-        ConversationState.Snapshot previous = run.history.remove(run.history.size() - 1);
-        run.vars = new java.util.LinkedHashMap<>(previous.vars());
-        run.attempts = 0;
-        run.runFrom(previous.stepId());
     }
 
     private Turn menu(TurnRun run, boolean whileRunning) {

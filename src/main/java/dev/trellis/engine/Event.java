@@ -24,7 +24,10 @@ public sealed interface Event {
     record Tick() implements Event {
     }
 
-    /** A scheduled timer fired: start {@code flowId} (when no other flow runs) with {@code vars}. */
-    record TimerFired(String timerId, String flowId, java.util.Map<String, Object> vars) implements Event {
+    /**
+     * A scheduled timer fired: starts its flow when no other flow runs; otherwise it waits in the conversation and is
+     * offered when the running flow ends.
+     */
+    record TimerFired(Inbound.Timer timer) implements Event {
     }
 }

@@ -33,7 +33,7 @@ final class FlowVersions {
             run.history.clear();
             run.vars.remove(TurnRun.OPTIONS_VAR);
             run.sayMessage("trellis.migrated", Map.of("title", run.flow.title()));
-            run.runFrom(current.get().migrations().get(run.stepId));
+            run.walk.runFrom(current.get().migrations().get(run.stepId));
             return false;
         }
         Optional<Flow> started = parts.flows().version(run.flowId, run.flowVersion);
@@ -41,21 +41,20 @@ final class FlowVersions {
             run.flow = started.get();
             return true;
         }
-        run.openControl = run.turn + TurnRun.RESTART_SUFFIX;
-        run.askYesNo(run.message("trellis.flowChanged", Map.of("title", run.title())));
+        run.askYesNo(new OpenQuestion.Restart(OpenQuestion.engineControl(run.turn, "restart")),
+                run.message("trellis.flowChanged", Map.of("title", run.title())), "trellis.yes", "trellis.no");
         return false;
     }
 
-    Turn restartReply(TurnRun run, Event.Clicked click) {
-        boolean yes = click.values().contains("yes");
-        String answer = run.message(yes ? "trellis.yes" : "trellis.no", Map.of());
-        run.out.add(Answering.answered(run, run.openControl, answer));
+    /** The person said whether to start a changed flow again. */
+    Turn restartReply(TurnRun run, boolean yes) {
+        run.answered(run.message(yes ? "trellis.yes" : "trellis.no", Map.of()));
         Optional<Flow> current = parts.flows().current(run.flowId);
         if (yes && current.isPresent()) {
-            run.start(current.get(), Map.of());
+            run.walk.start(current.get(), Map.of());
         } else {
             String title = run.title();
-            run.end(ConversationState.Status.STOPPED);
+            run.walk.end(ConversationState.Status.STOPPED);
             run.sayMessage("trellis.stopped", Map.of("title", title));
         }
         return run.result();

@@ -7,8 +7,9 @@ package dev.trellis.engine;
  */
 public final class Redacted extends RuntimeException {
 
-    private Redacted(Throwable original) {
-        super(original.getClass().getName(), null, false, true);
+    private Redacted(Throwable original, Redacted cause) {
+        // the cause goes in here: initCause after a constructor that was given one (even null) throws
+        super(original.getClass().getName(), cause, false, true);
         setStackTrace(original.getStackTrace());
     }
 
@@ -17,11 +18,7 @@ public final class Redacted extends RuntimeException {
         if (failure == null || failure instanceof Redacted) {
             return (Redacted) failure;
         }
-        Redacted redacted = new Redacted(failure);
         Throwable cause = failure.getCause();
-        if (cause != null && cause != failure) {
-            redacted.initCause(of(cause));
-        }
-        return redacted;
+        return new Redacted(failure, cause != null && cause != failure ? of(cause) : null);
     }
 }

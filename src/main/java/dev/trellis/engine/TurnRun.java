@@ -3,11 +3,7 @@ package dev.trellis.engine;
 import dev.trellis.engine.ConversationState.Frame;
 import dev.trellis.engine.ConversationState.Snapshot;
 import dev.trellis.engine.ConversationState.Status;
-import dev.trellis.flow.Branch;
 import dev.trellis.flow.Flow;
-import dev.trellis.flow.Retry;
-import dev.trellis.flow.Step;
-import dev.trellis.flow.StepKind;
 import dev.trellis.flow.Templates;
 import dev.trellis.flow.Text;
 
@@ -23,28 +19,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One turn in progress: a working copy of the conversation state plus the messages and effects it produces.
- * Walks the flow from step to step until it reaches a question or the end. Not thread-safe; lives for one
+ * One turn in progress: a working copy of the conversation state plus the messages and effects it produces, and the
+ * words it says them in. {@link FlowWalk} moves it through the flow. Not thread-safe; lives for one
  * {@link Engine#apply} call.
  */
 final class TurnRun {
 
-    /** A flow that keeps running without asking anything is broken; stop it rather than spin. */
-    private static final int MAX_STEPS_PER_TURN = 200;
-    private static final int MAX_HISTORY = 30;
     static final String OPTIONS_VAR = "_options";
-    /* Marks of the engine's own questions; '#' cannot appear in a step id, so no step is mistaken for one. */
-    static final String REFLECT_SUFFIX = "#reflect";
-    static final String PROBE_SUFFIX = "#probe";
-    static final String CARE_SUFFIX = "#care";
-    static final String SWITCH_MARK = "#switch:";
-    static final String RESTART_SUFFIX = "#restart";
     static final String MENU_PREFIX = "menu.";
 
     private final EngineParts parts;
     private final Engine.Subject subject;
     private final Instant now;
+    private final PersonContext turnContext;
     final ConversationState original;
+    final FlowWalk walk;
 
     String flowId;
     String flowVersion;
@@ -55,11 +44,13 @@ final class TurnRun {
     List<Frame> stack;
     List<Snapshot> history;
     final long turn;
-    String openControl;
+    OpenQuestion question;
     Instant wakeAt;
     Instant lastActivityAt;
     Instant startedAt;
     final ConversationState.Profile profile;
+    long actions;
+    final List<Inbound.Timer> timers;
 
     Flow flow;
     final List<Outbound> out = new ArrayList<>();
@@ -67,12 +58,14 @@ final class TurnRun {
     final List<String> visited = new ArrayList<>();
     Turn.Outcome outcome = new Turn.Outcome.Advanced();
     private Map<String, Object> context;
+    private boolean wrote;
     private int messageCount;
 
-    TurnRun(EngineParts parts, Engine.Subject subject, ConversationState state, Instant now) {
+    TurnRun(EngineParts parts, Engine.Subject subject, ConversationState state, Instant now, PersonContext context) {
         this.parts = parts;
         this.subject = subject;
         this.now = now;
+        this.turnContext = context;
         this.original = state;
         this.flowId = state.flowId();
         this.flowVersion = state.flowVersion();
@@ -83,16 +76,21 @@ final class TurnRun {
         this.stack = new ArrayList<>(state.stack());
         this.history = new ArrayList<>(state.history());
         this.turn = state.turn() + 1;
-        this.openControl = state.openControl();
+        this.question = state.question();
         this.wakeAt = state.wakeAt();
         this.lastActivityAt = state.lastActivityAt();
         this.startedAt = state.startedAt();
         this.profile = state.profile();
+        this.actions = state.actions();
+        this.timers = new ArrayList<>(state.timers());
+        this.walk = new FlowWalk(this, parts);
     }
 
     Turn result() {
+        if (!running() && question == null && !timers.isEmpty()) TimerOffers.offerNext(this, parts);
         ConversationState next = new ConversationState(flowId, flowVersion, stepId, Map.copyOf(withoutNulls(vars)),
-                status, attempts, stack, history, turn, openControl, wakeAt, lastActivityAt, startedAt, profile);
+                status, attempts, stack, history, turn, question, wakeAt, lastActivityAt, startedAt, profile, actions,
+                timers);
         return new Turn(next, out, effects, outcome, visited);
     }
 
@@ -111,139 +109,8 @@ final class TurnRun {
         return new Turn(original, notes, effects, new Turn.Outcome.Rejected(reason), visited);
     }
 
-    // ---------------------------------------------------------------- starting, walking and finishing flows
-
-    void start(Flow target, Map<String, Object> params) {
-        if (running()) end(Status.STOPPED);
-        flow = target;
-        flowId = target.id();
-        flowVersion = target.version();
-        vars = withParams(target, params == null ? Map.of() : params);
-        status = Status.ACTIVE;
-        attempts = 0;
-        stack.clear();
-        history.clear();
-        startedAt = now;
-        lastActivityAt = now;
-        effects.add(new Turn.Effect.FlowStarted(flowId, flowVersion));
-        runFrom(target.start());
-    }
-
-    /** A flow's starting variables: what the caller passed, and an empty text for each param it left out. */
-    private static Map<String, Object> withParams(Flow target, Map<String, Object> passed) {
-        Map<String, Object> start = new LinkedHashMap<>(passed);
-        target.params().forEach(p -> start.putIfAbsent(p, ""));
-        return start;
-    }
-
-    /** Runs steps from {@code next} until a question is asked or the flow ends. */
-    void runFrom(String next) {
-        int guard = 0;
-        while (next != null) {
-            if (++guard > MAX_STEPS_PER_TURN) {
-                throw new IllegalStateException("flow '" + flowId + "' ran " + MAX_STEPS_PER_TURN
-                        + " steps without asking anything (last step '" + next + "')");
-            }
-            String id = next;
-            Step step = flow.step(id).orElseThrow(() -> new IllegalStateException(
-                    "flow '" + flowId + "' has no step '" + id + "'"));
-            stepId = step.id();
-            openControl = null;
-            visited.add(flowId + "/" + step.id());
-            next = walk(step);
-        }
-    }
-
-    /** Does one step; returns the id of the step to do next, or null when the walk stops. */
-    private String walk(Step step) {
-        StepKind kind = step.kind();
-        if (kind instanceof StepKind.Say say) {
-            sayText(say.text(), Map.of());
-            return after(step);
-        }
-        if (kind instanceof StepKind.SetVars set) {
-            set.values().forEach((name, expr) -> vars.put(name, expr.evaluate(activation())));
-            return after(step);
-        }
-        if (kind instanceof StepKind.Action action) {
-            Map<String, Object> result = parts.actions().run(this, step, action);
-            if (step.save() != null) vars.put(step.save(), result);
-            if (result.get("imageId") instanceof String imageId) {
-                out.add(new Outbound(nextId(), Outbound.Kind.IMAGE, Templates.plain(result.get("imageAlt")),
-                        List.of(), false, null, null, null, null, null, imageId));
-            }
-            context = null; // the action may have changed what the person's data says
-            return after(step);
-        }
-        if (kind instanceof StepKind.Call call) return enterSubFlow(step, call);
-        if (kind instanceof StepKind.Schedule schedule) {
-            effects.add(Timers.set(schedule, flowId, activation(), now, zone()));
-            return after(step);
-        }
-        if (kind instanceof StepKind.Unschedule unschedule) {
-            effects.add(new Turn.Effect.TimerCancelled(unschedule.name()));
-            return after(step);
-        }
-        if (kind instanceof StepKind.End end) {
-            if (end.text() != null) sayText(end.text(), Map.of());
-            return finish();
-        }
-        return ask(step);
-    }
-
-    private String enterSubFlow(Step step, StepKind.Call call) {
-        Flow sub = parts.flows().current(call.flow()).orElseThrow(() -> new IllegalStateException(
-                "flow '" + flowId + "' calls unknown flow '" + call.flow() + "'"));
-        Map<String, Object> params = new LinkedHashMap<>();
-        call.with().forEach((name, expr) -> params.put(name, expr.evaluate(activation())));
-        stack.add(new Frame(flowId, flowVersion, step.id(), Map.copyOf(withoutNulls(vars))));
-        flow = sub;
-        flowId = sub.id();
-        flowVersion = sub.version();
-        vars = withParams(sub, params);
-        history.clear();
-        return sub.start();
-    }
-
-    /** The step after {@code step}: the first branch that holds, else the next in the file; null = flow ends. */
-    String after(Step step) {
-        if (step.end()) return finish();
-        for (Branch branch : step.next()) {
-            if (branch.when() == null || branch.when().test(activation())) return branch.target();
-        }
-        return flow.following(step.id()).map(Step::id).orElseGet(this::finish);
-    }
-
-    /** Ends the running flow or sub-flow; returns the caller's next step, or null when the conversation is done. */
-    String finish() {
-        if (stack.isEmpty()) {
-            end(Status.FINISHED);
-            outcome = new Turn.Outcome.Finished(flowId, Status.FINISHED);
-            return null;
-        }
-        Frame caller = stack.remove(stack.size() - 1);
-        Map<String, Object> result = publicVars(vars);
-        flow = parts.flowAt(caller.flowId(), caller.flowVersion());
-        flowId = caller.flowId();
-        flowVersion = caller.flowVersion();
-        vars = new LinkedHashMap<>(caller.vars());
-        history.clear();
-        Step callStep = flow.step(caller.stepId()).orElseThrow();
-        if (callStep.save() != null) vars.put(callStep.save(), result);
-        stepId = callStep.id();
-        return after(callStep);
-    }
-
-    void end(Status how) {
-        effects.add(new Turn.Effect.FlowEnded(flowId, how, stepId));
-        status = how;
-        stepId = null;
-        openControl = null;
-        wakeAt = null;
-        attempts = 0;
-        stack.clear();
-        history.clear();
-        vars.remove(OPTIONS_VAR);
+    boolean running() {
+        return status == Status.ACTIVE || status == Status.PAUSED;
     }
 
     /** The running (or last) flow's title, for messages about it. */
@@ -252,53 +119,10 @@ final class TurnRun {
         return parts.flows().current(flowId).map(Flow::title).orElse(flowId);
     }
 
-    boolean running() {
-        return status == Status.ACTIVE || status == Status.PAUSED;
-    }
-
-    // ---------------------------------------------------------------- questions
-
-    /** Asks a question step with a fresh control id; returns null (the walk stops here). */
-    String ask(Step step) {
-        stepId = step.id();
-        openControl = turn + "." + step.id();
-        out.add(Questions.question(this, step, openControl));
-        wakeAt = wakeFor(step);
-        return null;
-    }
-
-    /** Asks the open question again, with the same control id so its controls stay valid. */
-    void askAgain() {
-        Step step = currentStep();
-        // a reflection, probe or switch question was open: the step's own question takes its place again
-        if (openControl == null || !openControl.endsWith("." + step.id())) openControl = turn + "." + step.id();
-        out.add(Questions.question(this, step, openControl));
-    }
-
-    Step currentStep() {
-        return flow.step(stepId).orElseThrow(() -> new IllegalStateException(
-                "flow '" + flowId + "' has no step '" + stepId + "'"));
-    }
-
-    private Instant wakeFor(Step step) {
-        Instant idle = (lastActivityAt == null ? now : lastActivityAt).plus(flow.idleLimit());
-        if (step.timeout() == null) return idle;
-        Instant due = now.plus(step.timeout().after());
-        return due.isBefore(idle) ? due : idle;
-    }
-
-    Retry retryOf(Step step) {
-        Retry r = null;
-        if (step.kind() instanceof StepKind.Ask a) r = a.retry();
-        if (step.kind() instanceof StepKind.Choice c) r = c.retry();
-        if (step.kind() instanceof StepKind.Scale s) r = s.retry();
-        return r == null ? Retry.DEFAULT : r;
-    }
-
-    void rememberForBack() {
-        Map<String, Object> before = new LinkedHashMap<>(withoutNulls(vars));
-        history.add(new Snapshot(stepId, Map.copyOf(before)));
-        if (history.size() > MAX_HISTORY) history.remove(0);
+    /** An action wrote to the person's data: what expressions read about the person is loaded again. */
+    void personDataChanged() {
+        wrote = true;
+        context = null;
     }
 
     // ---------------------------------------------------------------- words
@@ -319,10 +143,17 @@ final class TurnRun {
         say(message(key, extra));
     }
 
-    /** The engine's own yes/no question (not a flow step), under the open control. */
-    void askYesNo(String text) {
-        out.add(Outbound.confirm(nextId(), text, message("trellis.yes", Map.of()), message("trellis.no", Map.of()),
-                openControl));
+    /** Asks an engine yes/no question (not a flow step) and makes it the open question. */
+    void askYesNo(OpenQuestion asked, String text, String yesKey, String noKey) {
+        question = asked;
+        out.add(Outbound.confirm(nextId(), text, message(yesKey, Map.of()), message(noKey, Map.of()),
+                asked.controlId()));
+    }
+
+    /** Replaces the open question's controls with the answer given, so they cannot be clicked twice. */
+    void answered(String display) {
+        out.add(new Outbound(nextId(), Outbound.Kind.ANSWERED, display, List.of(), false, null, null, null, null,
+                question.controlId(), null));
     }
 
     void notice(String key) {
@@ -367,15 +198,19 @@ final class TurnRun {
                 Locale.forLanguageTag(locale()), zone(), now));
     }
 
-    /** The variables expressions and templates see: the person's data, then the flow's own variables. */
+    /**
+     * The variables expressions and templates see: the person's data, then the flow's own variables. The person's
+     * data is read at most once per turn, and again only after an action of this turn wrote to it.
+     */
     Map<String, Object> activation() {
         if (context == null) {
-            context = new HashMap<>(parts.context().load(subject.channel(), subject.personId()));
+            PersonContext source = wrote ? parts.context() : turnContext;
+            context = new HashMap<>(source.load(subject.channel(), subject.personId()));
             context.put("today", today().toString());
             context.put("now", now.toString());
-            if (flow != null) context.put("flow", Map.of("id", flow.id(), "title", flow.title()));
         }
         Map<String, Object> all = new HashMap<>(context);
+        if (flow != null) all.put("flow", Map.of("id", flow.id(), "title", flow.title()));
         all.putAll(withoutNulls(vars));
         return all;
     }
@@ -412,7 +247,7 @@ final class TurnRun {
         return result;
     }
 
-    private static Map<String, Object> withoutNulls(Map<String, Object> vars) {
+    static Map<String, Object> withoutNulls(Map<String, Object> vars) {
         Map<String, Object> result = new LinkedHashMap<>();
         vars.forEach((k, v) -> {
             if (v != null) result.put(k, v);

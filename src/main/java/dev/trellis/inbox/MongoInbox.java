@@ -54,7 +54,7 @@ class MongoInbox implements Inbox {
         Inbound received = inbound.receivedAt() != null ? inbound
                 : new Inbound(inbound.channel(), inbound.eventId(), inbound.workspace(), inbound.userId(),
                         inbound.place(), inbound.address(), inbound.kind(), inbound.text(), inbound.controlId(),
-                        inbound.values(), inbound.meta(), now);
+                        inbound.values(), inbound.meta(), now, inbound.timer());
         Inbound sealed = received.withText(codec.seal(conversationId, inbound.text()));
         InboxDocument document = new InboxDocument(InboxDocument.key(inbound), conversationId, nextSeq(now), sealed,
                 InboxDocument.Status.NEW, 0, now, null, null);

@@ -105,13 +105,12 @@ final class TimerData {
         return value == null ? null : Instant.parse(value);
     }
 
-    /**
-     * The timer event for one occurrence. Until the engine has a typed timer inbound, the timer id travels as the
-     * control id, the flow as the text and the ids as meta.
-     */
+    /** The typed timer event for one occurrence: which timer, for which moment, which flow, with the ids. */
     static Inbound inbound(JobKey job, JobDataMap data, Instant due, Instant firedAt) {
+        Inbound.Timer timer = new Inbound.Timer(timerId(job), due, data.getString(FLOW), null,
+                Map.<String, Object>copyOf(ids(data)));
         return new Inbound(data.getString(CHANNEL), eventId(job, due), data.getString(WORKSPACE),
-                data.getString(USER), Inbound.Place.PRIVATE, data.getString(ADDRESS), Inbound.Kind.TIMER,
-                data.getString(FLOW), timerId(job), List.of(), ids(data), firedAt);
+                data.getString(USER), Inbound.Place.PRIVATE, data.getString(ADDRESS), Inbound.Kind.TIMER, null, null,
+                List.of(), Map.of(), firedAt, timer);
     }
 }

@@ -135,8 +135,9 @@ class TwoNodesTest {
         }
         assertThat(inbox.stored).allSatisfy(event -> {
             assertThat(event.kind()).isEqualTo(dev.trellis.engine.Inbound.Kind.TIMER);
-            assertThat(event.text()).isEqualTo("goal-checkin");
-            assertThat(event.meta()).containsKey("goal");
+            assertThat(event.timer().flowId()).isEqualTo("goal-checkin");
+            assertThat(event.timer().vars()).containsKey("goal");
+            assertThat(event.meta()).isEmpty();
         });
         assertThat(journal.entries).hasSize(people.size())
                 .allMatch(e -> e.outcome() == ReminderJournal.Outcome.SENT);

@@ -62,6 +62,18 @@ public record Goal(@Id String id, String personId, String title, String measure,
                 createdAt, at, version);
     }
 
+    /** This goal as the person (re)defined it; unchanged (the same instance) when nothing differs. */
+    public Goal withDefinition(String newTitle, String newMeasure, String newWhy, Integer newConfidence,
+                               LocalDate newDue, Visibility newVisibility, Instant at) {
+        if (java.util.Objects.equals(title, newTitle) && java.util.Objects.equals(measure, newMeasure)
+                && java.util.Objects.equals(why, newWhy) && java.util.Objects.equals(confidence, newConfidence)
+                && java.util.Objects.equals(due, newDue) && visibility == newVisibility) {
+            return this;
+        }
+        return new Goal(id, personId, newTitle, newMeasure, newWhy, newConfidence, newDue, status, progress, history,
+                newVisibility, createdAt, at, version);
+    }
+
     /** The goal with a new measure and due date (null keeps the old one): adjusting a goal that stalled. */
     public Goal withPlan(String newMeasure, LocalDate newDue, Instant at) {
         return new Goal(id, personId, title, newMeasure == null ? measure : newMeasure, why, confidence,

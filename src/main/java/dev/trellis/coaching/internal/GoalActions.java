@@ -33,7 +33,15 @@ final class GoalActions {
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
-            Goal goal = goals.findById(in.id()).orElseGet(() -> goals.save(new Goal(in.id(), in.personId(),
+            // the same key again: the turn re-applied (same answers) or the step redone after "back" (new answers)
+            Goal goal = goals.findById(in.id())
+                    .map(existing -> {
+                        Goal redefined = existing.withDefinition(in.text("title"), in.optionalText("measure"),
+                                in.optionalText("why"), confidence(in), in.optionalDate("due"), visibility(in),
+                                in.now());
+                        return redefined == existing ? existing : goals.save(redefined);
+                    })
+                    .orElseGet(() -> goals.save(new Goal(in.id(), in.personId(),
                     in.text("title"), in.optionalText("measure"), in.optionalText("why"), confidence(in),
                     in.optionalDate("due"), Goal.Status.ACTIVE, 0, List.of(), visibility(in), in.now(), in.now())));
             return Map.of("id", goal.id(), "title", goal.title());

@@ -155,7 +155,7 @@ class MongoConversations implements Conversations {
      */
     private static Instant nextWake(Inbound inbound, Turn turn, Instant now) {
         Instant wakeAt = turn.state().wakeAt();
-        boolean declinedTick = inbound.kind() == Inbound.Kind.TIMER && inbound.controlId() == null
+        boolean declinedTick = inbound.kind() == Inbound.Kind.TIMER && inbound.timer() == null
                 && turn.outcome() instanceof Turn.Outcome.Rejected;
         return declinedTick && wakeAt != null && !wakeAt.isAfter(now) ? null : wakeAt;
     }
@@ -199,9 +199,7 @@ class MongoConversations implements Conversations {
             case MESSAGE -> new Event.Said(inbound.text() == null ? "" : inbound.text());
             case ACTION -> new Event.Clicked(inbound.controlId(), inbound.values());
             case COMMAND -> new Event.Command(inbound.text() == null ? "" : inbound.text().strip());
-            case TIMER -> inbound.controlId() == null
-                    ? new Event.Tick()
-                    : new Event.TimerFired(inbound.controlId(), inbound.text(), Map.copyOf(inbound.meta()));
+            case TIMER -> inbound.timer() == null ? new Event.Tick() : new Event.TimerFired(inbound.timer());
         };
     }
 

@@ -57,11 +57,12 @@ final class TextSealing {
                         f.apply(frame.vars())))
                 .toList();
         List<ConversationState.Snapshot> history = s.history().stream()
-                .map(snapshot -> new ConversationState.Snapshot(snapshot.stepId(), f.apply(snapshot.vars())))
+                .map(snapshot -> new ConversationState.Snapshot(snapshot.stepId(), f.apply(snapshot.vars()),
+                        snapshot.actions()))
                 .toList();
         return new ConversationState(s.flowId(), s.flowVersion(), s.stepId(), f.apply(s.vars()), s.status(),
-                s.attempts(), stack, history, s.turn(), s.openControl(), s.wakeAt(), s.lastActivityAt(),
-                s.startedAt(), s.profile());
+                s.attempts(), stack, history, s.turn(), s.question(), s.wakeAt(), s.lastActivityAt(),
+                s.startedAt(), s.profile(), s.actions(), s.timers());
     }
 
     private static Outbound mapTexts(Outbound m, UnaryOperator<String> f) {

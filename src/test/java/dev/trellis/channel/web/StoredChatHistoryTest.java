@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trellis.engine.ConversationState;
+import dev.trellis.engine.OpenQuestion;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Outbound;
@@ -77,8 +78,9 @@ class StoredChatHistoryTest {
             public Optional<ConversationState> state(String conversationId) {
                 if (transcript.isEmpty()) return Optional.empty();
                 return Optional.of(new ConversationState("grow", "v1", "importance", Map.of(),
-                        ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1, openControl, null, AT, AT,
-                        ConversationState.Profile.DEFAULT));
+                        ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1,
+                        openControl == null ? null : new OpenQuestion.Step(openControl), null, AT, AT,
+                        ConversationState.Profile.DEFAULT, 0L, List.of()));
             }
 
             @Override

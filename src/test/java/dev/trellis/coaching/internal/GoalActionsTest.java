@@ -50,6 +50,21 @@ class GoalActionsTest {
     }
 
     @Test
+    void createRedoneAfterBackUpdatesTheGoalInsteadOfAddingOne() throws Exception {
+        ActionHandler.Request first = store.request("p1", Map.of("title", "Give two talks"), now);
+        String id = (String) create.run(first).get("id");
+        ActionHandler.Request redone = new ActionHandler.Request(first.conversationId(), first.personId(),
+                first.flowId(), first.stepId(), first.idempotencyKey(), Map.of("title", "Give three talks"),
+                now.plusSeconds(60));
+
+        Map<String, Object> result = create.run(redone);
+
+        assertThat(result).containsEntry("id", id).containsEntry("title", "Give three talks");
+        assertThat(goals.findByPersonIdOrderByCreatedAtAsc("p1")).singleElement()
+                .extracting(Goal::title).isEqualTo("Give three talks");
+    }
+
+    @Test
     void checkInsBuildHistoryOnceEachAndReactToTheTrend() throws Exception {
         String goalId = (String) create.run(store.request("p1", Map.of("title", "Ship the migration"), now)).get("id");
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.trellis.engine.ConversationState;
+import dev.trellis.engine.Inbound;
+import dev.trellis.engine.OpenQuestion;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Recipient;
 import org.bson.Document;
@@ -57,8 +59,10 @@ class ConversationDocumentTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ConversationState state = new ConversationState("grow", "v1", "goal", vars, ConversationState.Status.ACTIVE,
                 1, List.of(new ConversationState.Frame("career-plan", "v2", "call", Map.of("phase", 2L))),
-                List.of(new ConversationState.Snapshot("goal", Map.of("earlier", "my words"))), 4, "4.goal",
-                now.plusSeconds(60), now, now, new ConversationState.Profile("Ana", "de", "Europe/Berlin"));
+                List.of(new ConversationState.Snapshot("goal", Map.of("earlier", "my words"), 2L)), 4,
+                new OpenQuestion.FlowSwitch("4#switch", "smart-goal"), now.plusSeconds(60), now, now,
+                new ConversationState.Profile("Ana", "de", "Europe/Berlin"), 3L,
+                List.of(new Inbound.Timer("checkin-g1", now, "goal-checkin", null, Map.of("goal", "g1", "week", 2L))));
         String id = "test:types-" + System.nanoTime();
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state),
@@ -76,7 +80,7 @@ class ConversationDocumentTest {
     void textThePersonWroteIsStoredOnlyInItsSealedForm() {
         String id = "test:sealed-" + System.nanoTime();
         ConversationState state = new ConversationState("grow", "v1", "goal", Map.of("goal", "quit smoking", "list", List.of("walk more")),
-                ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1, null, null, null, null, null);
+                ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1, null, null, null, null, null, 0L, null);
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state), null, List.of(), List.of(), 0L,
                 List.of(), null, null, null, Instant.now()));
