@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads a typed or clicked answer for a question step and checks the step's rules. Typed answers are accepted for
@@ -63,7 +62,7 @@ final class AnswerReader {
         if (v.maxLength() != null && raw.length() > v.maxLength()) {
             return new Answer.Invalid("maxLength", Map.of("max", v.maxLength()));
         }
-        if (v.pattern() != null && !Pattern.compile(v.pattern()).matcher(raw).find()) {
+        if (v.pattern() != null && !PatternCheck.finds(v.pattern(), raw, PatternCheck.LIMIT)) {
             return new Answer.Invalid("pattern");
         }
         return new Answer.Valid(raw, raw);

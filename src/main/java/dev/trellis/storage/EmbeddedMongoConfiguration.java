@@ -1,8 +1,5 @@
 package dev.trellis.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
@@ -52,11 +49,7 @@ class EmbeddedMongoConfiguration {
             return new MemoryBackend();
         }
         Path file = properties.file().toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
-        }
+        DataDirectory.createPrivate(file.getParent());
         return new CommittingH2Backend(new MVStore.Builder().fileName(file.toString()).open());
     }
 }

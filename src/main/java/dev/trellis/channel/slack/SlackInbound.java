@@ -36,6 +36,11 @@ final class SlackInbound {
     static final String LOCALE = Inbound.META_LOCALE;
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
+    /** The same limit as the web chat: a person's message is at most this many characters. */
+    static final int MAX_TEXT = 4_000;
+    static final String TOO_LONG = "That message is longer than I can take in (4,000 characters at most), so I "
+            + "haven't kept any of it. Could you send it in shorter parts?";
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\s]+");
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
 
     private final Clock clock;
@@ -51,13 +56,33 @@ final class SlackInbound {
     Optional<Inbound> directMessage(EventsApiPayload<MessageEvent> payload) {
         MessageEvent event = payload.getEvent();
         if (!hasEventId(payload) || event == null || event.getBotId() != null || event.getUser() == null
-                || !"im".equals(event.getChannelType()) || event.getText() == null || event.getText().isBlank()) {
+                || !"im".equals(event.getChannelType()) || isBlank(event.getText())) {
+            return Optional.empty();
+        }
+        if (tooLong(event.getText())) {
+            refuseTooLong(payload.getTeamId(), event.getChannel(), event.getUser(), event.getThreadTs(),
+                    payload.getEventId());
             return Optional.empty();
         }
         Map<String, String> meta = meta(event.getThreadTs(), event.getUser());
         return Optional.of(Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
                 payload.getTeamId(), event.getUser(), event.getChannel(), event.getText(), clock.instant())
                 .withMeta(meta));
+    }
+
+    /** Blank, or only zero-width and other invisible format characters (a stray paste): nothing to answer. */
+    static boolean isBlank(String text) {
+        return text == null || INVISIBLE.matcher(text).replaceAll("").isBlank();
+    }
+
+    private static boolean tooLong(String text) {
+        return text != null && text.codePointCount(0, text.length()) > MAX_TEXT;
+    }
+
+    /** A polite note only the writer sees; nothing of the text is stored or logged. */
+    private void refuseTooLong(String team, String channel, String user, String threadTs, String eventId) {
+        log.info("Slack message {} of user {} refused: longer than {} characters", eventId, user, MAX_TEXT);
+        background.ephemeral(team, channel, user, threadTs, "too-long:" + team + ":" + eventId, TOO_LONG);
     }
 
     Optional<Inbound> mention(EventsApiPayload<AppMentionEvent> payload) {
@@ -67,6 +92,10 @@ final class SlackInbound {
         }
         String text = LEADING_MENTIONS.matcher(event.getText() == null ? "" : event.getText()).replaceFirst("");
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+        if (tooLong(text)) {
+            refuseTooLong(payload.getTeamId(), event.getChannel(), event.getUser(), thread, payload.getEventId());
+            return Optional.empty();
+        }
         Inbound mention = Inbound.message(SlackChannel.NAME, payload.getTeamId() + ":" + payload.getEventId(),
                 payload.getTeamId(), event.getUser(), event.getChannel(), text, clock.instant())
                 .withMeta(meta(thread, event.getUser()));
