@@ -1,5 +1,7 @@
 package dev.trellis.channel.slack;
 
+import dev.trellis.testing.MutableClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -1,5 +1,7 @@
 package dev.trellis.channel.teams;
 
+import dev.trellis.testing.MutableClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,11 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +50,7 @@ class TeamsSenderTest {
     private final MongoServer mongoServer = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final MongoTemplate mongo;
-    private final MovingClock clock = new MovingClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ConversationReferences references;
     private final TeamsChannel channel;
 
@@ -216,35 +215,6 @@ class TeamsSenderTest {
         public Optional<String> lastPlace(String conversationId) {
             return landed.values().stream().filter(l -> l.conversationId().equals(conversationId))
                     .max(java.util.Comparator.comparing(Landed::at)).map(Landed::place);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovingClock extends Clock {
-
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.trellis.engine.store;
 
+import dev.trellis.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -158,7 +158,7 @@ class OutboxTest {
     void anHourLongOutageLosesNothingAndALongerOneFailsThenARescanSendsIt() {
         Platform platform = new Platform("outage");
         platform.answer = calls -> new Delivery.RetryLater(Duration.ofMinutes(5), "service_unavailable");
-        MovingClock time = new MovingClock(clock.instant());
+        MutableClock time = new MutableClock(clock.instant());
         String id = conversation("outage", 1);
         Outbox outbox = outbox(platform, time);
 
@@ -216,33 +216,5 @@ class OutboxTest {
             return;
         }
         work.run();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
