@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import java.util.Arrays;
 import java.util.List;
 
-/** Trellis: the web server, or {@code validate [path...]} to check flow files without starting it. */
+/**
+ * Trellis: the web server; {@code validate [path...]} to check flow files without starting it;
+ * {@code rotate-master-key} to rewrap every data key with a new master key.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TrellisApplication {
@@ -16,6 +19,9 @@ public class TrellisApplication {
         if (args.length > 0 && args[0].equals("validate")) {
             List<String> paths = Arrays.asList(args).subList(1, args.length);
             System.exit(new ValidateCommand(System.out).run(paths));
+        }
+        if (args.length > 0 && args[0].equals("rotate-master-key")) {
+            System.exit(new RotateMasterKeyCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(TrellisApplication.class, args);
     }

@@ -14,13 +14,14 @@ public interface PlatformMessages {
     /**
      * One delivered message.
      *
+     * @param personId     the person the conversation belongs to (whose key seals the question text)
      * @param deliveryId   the message id plus a fingerprint of its content (a channel's choice)
      * @param controlId    the question's control, when it was one
      * @param place        where it landed (a Slack channel id, a Teams conversation id)
      * @param ref          the platform's id of the message (Slack ts, Teams activity id)
      * @param questionText the question's text, for questions only
      */
-    record Landed(String conversationId, String deliveryId, String controlId, String place, String ref,
+    record Landed(String conversationId, String personId, String deliveryId, String controlId, String place, String ref,
                   String questionText, Instant at) {
     }
 

@@ -14,6 +14,7 @@ import dev.trellis.engine.Conversations;
 import dev.trellis.engine.FailedEvents;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  * (holding back only its own conversation), then marked failed and the person told. When a node dies mid-event its
  * lease runs out and another node takes the lane over; the conversation ignores an event it already applied, so the
  * takeover repeats nothing the person would see twice.
+ *
+ * <p>The text of a stored event is sealed with the codec's short-lived transit key (the person is unknown when the
+ * platform is acknowledged). Once the conversation took the event in, the text lives on in the transcript under the
+ * person's own key, so the done event keeps none; a failed event keeps it re-sealed under the person's key (so their
+ * erasure covers it), or none when that cannot be done.
  */
 @Component
 class InboxWorkers implements DisposableBean {
@@ -44,18 +50,21 @@ class InboxWorkers implements DisposableBean {
     private final Conversations conversations;
     private final FailedEvents failedEvents;
     private final FreeTextCodec codec;
+    private final PersonDirectory people;
     private final InboxProperties properties;
     private final InboxMetrics metrics;
     private final Clock clock;
     private final ConversationLanes local;
 
     InboxWorkers(MongoTemplate mongo, InboxLanes lanes, Conversations conversations, FailedEvents failedEvents,
-                 FreeTextCodec codec, InboxProperties properties, InboxMetrics metrics, Clock clock) {
+                 FreeTextCodec codec, PersonDirectory people, InboxProperties properties, InboxMetrics metrics,
+                 Clock clock) {
         this.mongo = mongo;
         this.lanes = lanes;
         this.conversations = conversations;
         this.failedEvents = failedEvents;
         this.codec = codec;
+        this.people = people;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -135,7 +144,7 @@ class InboxWorkers implements DisposableBean {
         Instant done = clock.instant();
         metrics.turn(Duration.between(started, done), Duration.between(event.acceptedAt(), done));
         mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("status", InboxDocument.Status.DONE)
-                .set("processedAt", done).set("attempts", attempt), InboxDocument.class);
+                .set("processedAt", done).set("attempts", attempt).unset("inbound.text"), InboxDocument.class);
         lanes.finish(held.id(), owner, head);
     }
 
@@ -157,9 +166,11 @@ class InboxWorkers implements DisposableBean {
 
     /** Marks the event failed, lets the lane move on to the next event and apologises to the person. */
     private void giveUp(InboxDocument event, int attempt, String error, InboxLane held, String owner) {
-        mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("status", InboxDocument.Status.FAILED)
-                .set("attempts", attempt).set("error", error).set("processedAt", clock.instant()),
-                InboxDocument.class);
+        Update failed = new Update().set("status", InboxDocument.Status.FAILED).set("attempts", attempt)
+                .set("error", error).set("processedAt", clock.instant());
+        String kept = underPersonKey(event);
+        mongo.updateFirst(query(where("_id").is(event.id())),
+                kept == null ? failed.unset("inbound.text") : failed.set("inbound.text", kept), InboxDocument.class);
         metrics.failed();
         try {
             // the apology needs where to go, not what was said (which may be what could not be read)
@@ -178,7 +189,22 @@ class InboxWorkers implements DisposableBean {
 
     private Inbound open(InboxDocument event) {
         Inbound stored = event.inbound();
-        return stored.withText(codec.open(event.conversationId(), stored.text()));
+        return stored.withText(codec.openInTransit(event.id(), stored.text()));
+    }
+
+    /** The failed event's text under its person's key; null when there is none, or it cannot be read or re-sealed. */
+    private String underPersonKey(InboxDocument event) {
+        if (event.inbound().text() == null) {
+            return null;
+        }
+        try {
+            return people.find(event.inbound().identity())
+                    .map(personId -> codec.seal(personId, open(event).text()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            log.info("Text of failed inbox event {} dropped: it cannot be kept readable", event.id(), Redacted.of(e));
+            return null;
+        }
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The {@link Inbox} over MongoDB: an insert on the unique key {@code channel:eventId}, then the event's entry at the
  * end of its conversation's lane (an update by {@code _id}), then the workers. Two writes, both index lookups; the
  * second one is what fixes the event's place in its conversation across nodes. Should it fail, the event is stored
- * all the same and the inbox scan queues it later.
+ * all the same and the inbox scan queues it later. The text is sealed with the codec's transit key: the key of the
+ * person who wrote it is not known on this path (see {@link InboxWorkers} for what happens to it afterwards).
  */
 @Component
 class MongoInbox implements Inbox {
@@ -55,8 +56,10 @@ class MongoInbox implements Inbox {
                 : new Inbound(inbound.channel(), inbound.eventId(), inbound.workspace(), inbound.userId(),
                         inbound.place(), inbound.address(), inbound.kind(), inbound.text(), inbound.controlId(),
                         inbound.values(), inbound.meta(), now, inbound.timer());
-        Inbound sealed = received.withText(codec.seal(conversationId, inbound.text()));
-        InboxDocument document = new InboxDocument(InboxDocument.key(inbound), conversationId, nextSeq(now), sealed,
+        // the person behind the event is resolved when it is processed, not here: a transit key seals the text
+        String key = InboxDocument.key(inbound);
+        Inbound sealed = received.withText(codec.sealInTransit(key, inbound.text()));
+        InboxDocument document = new InboxDocument(key, conversationId, nextSeq(now), sealed,
                 InboxDocument.Status.NEW, 0, now, null, null);
         try {
             mongo.insert(document);

@@ -28,4 +28,14 @@ class SealingCodec implements FreeTextCodec {
         }
         return stored.substring(PREFIX.length());
     }
+
+    @Override
+    public String sealInTransit(String context, String text) {
+        return seal(context, text);
+    }
+
+    @Override
+    public String openInTransit(String context, String stored) {
+        return open(context, stored);
+    }
 }

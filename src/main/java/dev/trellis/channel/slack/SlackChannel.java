@@ -115,7 +115,7 @@ final class SlackChannel implements OutboundChannel {
     }
 
     private void remember(Recipient to, Outbound message, String place, String ts) {
-        sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), message.controlId(),
+        sent.remember(new PlatformMessages.Landed(to.conversationId(), to.personId(), deliveryId(message), message.controlId(),
                 place, ts, message.controlId() == null ? null : message.text(), clock.instant()));
     }
 
@@ -147,7 +147,7 @@ final class SlackChannel implements OutboundChannel {
         return sender.send(team, channel.get(), key(to, message),
                 client -> ChartUploads.upload(client, channel.get(), threadTs, chart.get(), altText),
                 response -> {
-                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), to.personId(), deliveryId(message), null,
                             channel.get(), response.getFile() == null ? null : response.getFile().getId(), null,
                             clock.instant()));
                     return response.getFile() == null ? null : response.getFile().getId();
@@ -170,7 +170,7 @@ final class SlackChannel implements OutboundChannel {
                 client -> client.chatUpdate(r -> r.channel(q.place()).ts(q.ref())
                         .text(rendered.fallback()).blocks(rendered.blocks())),
                 response -> {
-                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), to.personId(), deliveryId(message), null,
                             q.place(), q.ref(), null, clock.instant()));
                     return q.ref();
                 });

@@ -61,7 +61,8 @@ final class TeamsChannel implements OutboundChannel {
             return new Delivery.Failed("no conversation reference");
         }
         String tenant = reference.map(ConversationReferences.Reference::tenantId).orElse(to.workspace());
-        Target target = new Target(to.conversationId(), conversation, serviceUrl, tenant, deliveryId(message));
+        Target target = new Target(to.conversationId(), to.personId(), conversation, serviceUrl, tenant,
+                deliveryId(message));
         Optional<PlatformMessages.Landed> earlier = landed.byDelivery(to.conversationId(), target.deliveryId());
         if (earlier.isPresent()) {
             return new Delivery.Sent(earlier.get().ref());
@@ -74,8 +75,8 @@ final class TeamsChannel implements OutboundChannel {
         return delivery;
     }
 
-    private record Target(String conversationId, String teamsConversation, String serviceUrl, String tenant,
-                          String deliveryId) {
+    private record Target(String conversationId, String personId, String teamsConversation, String serviceUrl,
+                          String tenant, String deliveryId) {
 
         String key(int part) {
             return conversationId + "/" + deliveryId + "/" + part;
@@ -130,7 +131,7 @@ final class TeamsChannel implements OutboundChannel {
     }
 
     private void remember(Target target, String deliveryId, String controlId, String ref, String questionText) {
-        landed.remember(new PlatformMessages.Landed(target.conversationId(), deliveryId, controlId,
+        landed.remember(new PlatformMessages.Landed(target.conversationId(), target.personId(), deliveryId, controlId,
                 target.teamsConversation(), ref, questionText, clock.instant()));
     }
 

@@ -44,7 +44,10 @@ class Apologies implements FailedEvents {
         String locale = inbound.meta().getOrDefault(Inbound.META_LOCALE, "en");
         List<String> variants = messages.variants(locale, KEY);
         Outbound apology = Outbound.text("failed:" + inbound.eventId(), variants.isEmpty() ? FALLBACK : variants.get(0));
-        if (!store.append(id, PendingMessage.pending(apology.id(), sealing.seal(id, apology), clock.instant(), null))) {
+        // sealed like every message of the conversation: its outbox opens them all with the owner's key
+        String owner = store.find(id).map(ConversationDocument::owner).orElse(null);
+        if (owner == null || !store.append(id, PendingMessage.pending(apology.id(), sealing.seal(owner, apology),
+                clock.instant(), null))) {
             log.info("No conversation {} to apologise in for event {}", id, inbound.eventId());
             return;
         }

@@ -23,12 +23,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sendOwner    the token of the sender holding the outbox (new for every lease)
  * @param wakeAt       when the idle sweep sends the next tick: the state's {@code wakeAt}, unless the engine just
  *                     turned down a tick for that moment (then nothing, until a later turn sets a new one)
+ * @param personId     the Trellis person the conversation belongs to: whose data key seals its text
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, @Version Long version, ConversationState state, Recipient recipient,
                             List<PendingMessage> pending, List<TranscriptEntry> transcript, Long lastSeq,
                             List<String> recentEvents, Instant sendLeaseUntil, String sendOwner, Instant wakeAt,
-                            Instant updatedAt) {
+                            Instant updatedAt, String personId) {
 
     static final String COLLECTION = "conversations";
 
@@ -37,5 +38,10 @@ record ConversationDocument(@Id String id, @Version Long version, ConversationSt
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
         lastSeq = lastSeq == null ? 0L : lastSeq;
+    }
+
+    /** Whose key seals the text: the person, or for documents written before the field existed, the recipient's. */
+    String owner() {
+        return personId != null ? personId : recipient == null ? null : recipient.personId();
     }
 }

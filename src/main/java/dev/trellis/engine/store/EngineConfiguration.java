@@ -53,11 +53,7 @@ class EngineConfiguration {
         return FlowRules.withActions(actionHandlers.stream().map(ActionHandler::name).collect(Collectors.toSet()));
     }
 
-    @Bean
-    FreeTextCodec freeTextCodec() {
-        return FreeTextCodec.PLAIN;
-    }
-
+    /** The codec is the privacy feature's: free text is encrypted with its person's data key. */
     @Bean
     TextSealing textSealing(FreeTextCodec freeTextCodec) {
         return new TextSealing(freeTextCodec);

@@ -98,7 +98,7 @@ class MongoConversations implements Conversations {
                 log.debug("Event {} already applied to conversation {}", eventKey, id);
                 return null;
             }
-            ConversationState state = stored.map(doc -> sealing.open(id, doc.state()))
+            ConversationState state = stored.map(doc -> sealing.open(doc.owner(), doc.state()))
                     .orElseGet(() -> ConversationState.idle(ConversationState.Profile.DEFAULT));
             state = state.withProfile(state.profile().updatedFrom(inbound.meta()));
             Instant now = clock.instant();
@@ -128,12 +128,12 @@ class MongoConversations implements Conversations {
         boolean shared = inbound.place() == Inbound.Place.SHARED;
         String typed = shared ? null : typedText(inbound);
         if (typed != null) {
-            transcript.add(sealing.seal(id, TranscriptEntry.in(++seq, typed, now)));
+            transcript.add(sealing.seal(personId, TranscriptEntry.in(++seq, typed, now)));
         }
         Recipient home = home(stored, inbound, turn, personId);
         Recipient to = inbound.kind() == Inbound.Kind.TIMER ? home : here(inbound, personId);
         for (Outbound message : turn.messages()) {
-            Outbound sealed = sealing.seal(id, message);
+            Outbound sealed = sealing.seal(personId, message);
             ++seq;
             if (!shared) {
                 transcript.add(TranscriptEntry.out(seq, sealed, now));
@@ -143,10 +143,10 @@ class MongoConversations implements Conversations {
         List<String> recent = new ArrayList<>(stored.map(ConversationDocument::recentEvents).orElse(List.of()));
         recent.add(eventKey);
         return new ConversationDocument(id, stored.map(ConversationDocument::version).orElse(null),
-                sealing.seal(id, turn.state()), home, pending,
+                sealing.seal(personId, turn.state()), home, pending,
                 last(transcript, properties.transcriptSize()), seq, last(recent, RECENT_EVENTS),
                 stored.map(ConversationDocument::sendLeaseUntil).orElse(null),
-                stored.map(ConversationDocument::sendOwner).orElse(null), nextWake(inbound, turn, now), now);
+                stored.map(ConversationDocument::sendOwner).orElse(null), nextWake(inbound, turn, now), now, personId);
     }
 
     /**
@@ -210,13 +210,13 @@ class MongoConversations implements Conversations {
     @Override
     public List<TranscriptEntry> transcript(String conversationId) {
         return store.find(conversationId)
-                .map(doc -> doc.transcript().stream().map(entry -> sealing.open(conversationId, entry)).toList())
+                .map(doc -> doc.transcript().stream().map(entry -> sealing.open(doc.owner(), entry)).toList())
                 .orElse(List.of());
     }
 
     @Override
     public Optional<ConversationState> state(String conversationId) {
-        return store.find(conversationId).map(doc -> sealing.open(conversationId, doc.state()));
+        return store.find(conversationId).map(doc -> sealing.open(doc.owner(), doc.state()));
     }
 
     @Override

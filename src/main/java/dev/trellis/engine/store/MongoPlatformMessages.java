@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.PlatformMessages;
 
-/** {@link PlatformMessages} in MongoDB, keyed by conversation and delivery id; question texts sealed. */
+/** {@link PlatformMessages} in MongoDB, keyed by conversation and delivery id; question texts sealed with the person's key. */
 @Component
 class MongoPlatformMessages implements PlatformMessages, InitializingBean {
 
     static final String COLLECTION = "platformMessages";
 
     @Document(COLLECTION)
-    record Stored(@Id String id, String conversationId, String deliveryId, String controlId, String place, String ref,
-                  String questionText, Instant at) {
+    record Stored(@Id String id, String conversationId, String personId, String deliveryId, String controlId,
+                  String place, String ref, String questionText, Instant at) {
     }
 
     private final MongoTemplate mongo;
@@ -56,8 +56,8 @@ class MongoPlatformMessages implements PlatformMessages, InitializingBean {
     @Override
     public void remember(Landed landed) {
         mongo.save(new Stored(key(landed.conversationId(), landed.deliveryId()), landed.conversationId(),
-                landed.deliveryId(), landed.controlId(), landed.place(), landed.ref(),
-                landed.questionText() == null ? null : codec.seal(landed.conversationId(), landed.questionText()),
+                landed.personId(), landed.deliveryId(), landed.controlId(), landed.place(), landed.ref(),
+                landed.questionText() == null ? null : codec.seal(landed.personId(), landed.questionText()),
                 landed.at()));
     }
 
@@ -68,9 +68,9 @@ class MongoPlatformMessages implements PlatformMessages, InitializingBean {
     }
 
     private Landed open(Stored stored) {
-        return new Landed(stored.conversationId(), stored.deliveryId(), stored.controlId(), stored.place(),
-                stored.ref(), stored.questionText() == null ? null
-                : codec.open(stored.conversationId(), stored.questionText()), stored.at());
+        return new Landed(stored.conversationId(), stored.personId(), stored.deliveryId(), stored.controlId(),
+                stored.place(), stored.ref(), stored.questionText() == null ? null
+                : codec.open(stored.personId(), stored.questionText()), stored.at());
     }
 
     private static String key(String conversationId, String deliveryId) {

@@ -146,7 +146,7 @@ class Outbox implements DisposableBean {
             }
             // a message goes where it was addressed when its turn was stored, never where the conversation is now
             Recipient to = message.to() != null ? message.to() : doc.recipient();
-            Sent sent = send(doc.id(), owner, to, message);
+            Sent sent = send(doc, owner, to, message);
             ranOutOfTime |= sent == Sent.RAN_OUT_OF_TIME;
             if (sent == Sent.WAIT) {
                 break;
@@ -159,9 +159,10 @@ class Outbox implements DisposableBean {
     private enum Sent { NEXT, WAIT, RAN_OUT_OF_TIME }
 
     /** Sends one message; WAIT when the messages after it must wait (or the lease was lost). */
-    private Sent send(String id, String owner, Recipient recipient, PendingMessage message) {
+    private Sent send(ConversationDocument doc, String owner, Recipient recipient, PendingMessage message) {
+        String id = doc.id();
         int attempt = message.attempts() + 1;
-        Delivery delivery = attempt(recipient, id, message, attempt);
+        Delivery delivery = attempt(recipient, doc, message, attempt);
         Instant now = clock.instant();
         if (delivery instanceof Delivery.Sent sent) {
             metrics.delivered(Duration.between(message.since(), now));
@@ -194,7 +195,8 @@ class Outbox implements DisposableBean {
         throw new IllegalStateException("Unknown delivery outcome " + delivery.getClass().getName());
     }
 
-    private Delivery attempt(Recipient recipient, String id, PendingMessage message, int attempt) {
+    private Delivery attempt(Recipient recipient, ConversationDocument doc, PendingMessage message, int attempt) {
+        String id = doc.id();
         if (recipient == null) {
             return new Delivery.Failed("no recipient");
         }
@@ -203,7 +205,7 @@ class Outbox implements DisposableBean {
             return new Delivery.Failed("no channel " + recipient.channel());
         }
         try {
-            return channel.deliver(recipient, sealing.open(id, message.message()),
+            return channel.deliver(recipient, sealing.open(doc.owner(), message.message()),
                     new OutboundChannel.Attempt(id + "/" + message.id(), attempt, message.since(),
                             message.failure()));
         } catch (RuntimeException e) {

@@ -33,6 +33,16 @@ class ConversationDocumentTest {
         public String open(String owner, String stored) {
             return stored == null ? null : new StringBuilder(stored.substring(1)).reverse().toString();
         }
+
+        @Override
+        public String sealInTransit(String context, String text) {
+            return seal(context, text);
+        }
+
+        @Override
+        public String openInTransit(String context, String stored) {
+            return open(context, stored);
+        }
     };
 
     @Autowired
@@ -67,7 +77,7 @@ class ConversationDocumentTest {
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state),
                 new Recipient(id, "test", "T1", "ana", "person-ana", "dm-ana", Map.of()), List.of(), List.of(), 0L,
-                List.of(), null, null, null, now));
+                List.of(), null, null, null, now, "person-ana"));
         ConversationState read = sealing.open(id, store.find(id).orElseThrow().state());
 
         assertThat(read).isEqualTo(state);
@@ -83,7 +93,7 @@ class ConversationDocumentTest {
                 ConversationState.Status.ACTIVE, 0, List.of(), List.of(), 1, null, null, null, null, null, 0L, null);
 
         store.save(new ConversationDocument(id, null, sealing.seal(id, state), null, List.of(), List.of(), 0L,
-                List.of(), null, null, null, Instant.now()));
+                List.of(), null, null, null, Instant.now(), "person-ana"));
 
         String raw = mongo.findById(id, Document.class, "conversations").toJson();
         assertThat(raw).doesNotContain("quit smoking").doesNotContain("walk more")

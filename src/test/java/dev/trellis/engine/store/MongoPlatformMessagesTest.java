@@ -34,6 +34,16 @@ class MongoPlatformMessagesTest {
         public String open(String owner, String stored) {
             return seal(owner, stored);
         }
+
+        @Override
+        public String sealInTransit(String context, String text) {
+            return seal(context, text);
+        }
+
+        @Override
+        public String openInTransit(String context, String stored) {
+            return open(context, stored);
+        }
     };
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
@@ -58,9 +68,9 @@ class MongoPlatformMessagesTest {
     @Test
     void questionIsFoundByItsControlWithItsTextSealedAtRest() {
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
-        messages.remember(new PlatformMessages.Landed("teams:t:u1", "7#a", "c-7", "a:chat-1", "1:act",
+        messages.remember(new PlatformMessages.Landed("teams:t:u1", "person-u1", "7#a", "c-7", "a:chat-1", "1:act",
                 "How important is my promotion?", at));
-        messages.remember(new PlatformMessages.Landed("teams:t:u2", "7#a", "c-7", "a:chat-2", "1:other", null, at));
+        messages.remember(new PlatformMessages.Landed("teams:t:u2", "person-u2", "7#a", "c-7", "a:chat-2", "1:other", null, at));
 
         assertThat(messages.byControl("teams:t:u1", "c-7")).get().satisfies(landed -> {
             assertThat(landed.ref()).isEqualTo("1:act");
@@ -76,9 +86,9 @@ class MongoPlatformMessagesTest {
 
     @Test
     void lastPlaceIsWhereTheLatestMessageLanded() {
-        messages.remember(new PlatformMessages.Landed("slack:T:U1", "1#a", null, "D1", "1.1", null,
+        messages.remember(new PlatformMessages.Landed("slack:T:U1", "person-U1", "1#a", null, "D1", "1.1", null,
                 Instant.parse("2026-12-03T10:00:00Z")));
-        messages.remember(new PlatformMessages.Landed("slack:T:U1", "2#b", null, "D2", "1.2", null,
+        messages.remember(new PlatformMessages.Landed("slack:T:U1", "person-U1", "2#b", null, "D2", "1.2", null,
                 Instant.parse("2026-12-03T10:05:00Z")));
 
         assertThat(messages.lastPlace("slack:T:U1")).contains("D2");

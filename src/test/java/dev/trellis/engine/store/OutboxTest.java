@@ -197,7 +197,7 @@ class OutboxTest {
                 ConversationState.idle(ConversationState.Profile.DEFAULT),
                 new Recipient(id, channel, "w", "ana", "person-ana", "dm", null), pending, transcript,
                 (long) messages, List.of(), null,
-                null, null, now));
+                null, null, now, "person-ana"));
         return id;
     }
 
