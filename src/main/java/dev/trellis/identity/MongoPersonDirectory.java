@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -31,11 +32,13 @@ class MongoPersonDirectory implements PersonDirectory, InitializingBean {
     private final MongoTemplate mongo;
     private final PersonData data;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MongoPersonDirectory(MongoTemplate mongo, Clock clock) {
+    MongoPersonDirectory(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.data = new PersonData(mongo);
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -87,6 +90,8 @@ class MongoPersonDirectory implements PersonDirectory, InitializingBean {
         if (from.equals(into)) {
             return;
         }
+        // first, so that what is moved (sealed with from's data key) stays readable under into
+        events.publishEvent(new PersonsMerged(from, into));
         mongo.updateMulti(query(where(IdentityLink.PERSON_ID).is(from)),
                 new Update().set(IdentityLink.PERSON_ID, into), IdentityLink.class);
         data.move(from, into);

@@ -60,6 +60,7 @@ final class PersonData {
         }
         mongo.updateMulti(query(where("recipient.personId").is(from)), new Update().set("recipient.personId", to),
                 "conversations");
+        mongo.updateMulti(query(where(PERSON_ID).is(from)), new Update().set(PERSON_ID, to), "conversations");
     }
 
     private void rekey(String collection, String from, String to) {

@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           node keeps using a key that an erasure destroyed
  * @param transitKeyLifetime how long the key sealing the text of stored, unprocessed inbox events lives; an event
  *                           still unprocessed after that cannot be read any more
+ * @param keyDatabase        the MongoDB database data keys live in: apart from the data, so a dump of the data holds
+ *                           no key (back it up separately; a restored key would undo an erasure)
  * @param rotating           set by the {@code rotate-master-key} command: a file-kept master key gets its successor
  */
 @ConfigurationProperties("trellis.crypto")
 public record CryptoProperties(String masterKey, String newMasterKey, Path masterKeyFile,
                                @DefaultValue("10000") int cacheSize, @DefaultValue("10m") Duration cacheTtl,
-                               @DefaultValue("2d") Duration transitKeyLifetime, boolean rotating) {
+                               @DefaultValue("2d") Duration transitKeyLifetime,
+                               @DefaultValue("trellis-keys") String keyDatabase, boolean rotating) {
 
     static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -66,7 +66,7 @@ class DataKeysTest {
 
     private CryptoProperties properties(String masterKey, String newMasterKey, boolean rotating) {
         return new CryptoProperties(masterKey, newMasterKey, dir.resolve("master.key"), 100, Duration.ofMinutes(10),
-                Duration.ofDays(2), rotating);
+                Duration.ofDays(2), "keys", rotating);
     }
 
     @Test

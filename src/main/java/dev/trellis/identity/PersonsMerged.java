@@ -1,0 +1,9 @@
+package dev.trellis.identity;
+
+/**
+ * Person {@code from} was linked into person {@code into} (one person writing from two places). Published before
+ * anything of {@code from} is moved, so listeners holding something per person (data keys) can make it belong to
+ * {@code into} first.
+ */
+public record PersonsMerged(String from, String into) {
+}
