@@ -43,6 +43,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -64,6 +65,9 @@ import dev.trellis.privacy.ErasureParticipant;
  * before an erasure cannot be read after it, even with the master key.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Spring Data's template logs every query and update with its documents: what reaches the store shows up there too
+@TestPropertySource(properties = {"logging.level.dev.trellis=DEBUG",
+        "logging.level.org.springframework.data.mongodb.core.MongoTemplate=DEBUG"})
 class MarkerPhraseTest extends TeamsTestEnvironment {
 
     private static final String SIGNING_SECRET = "a-slack-signing-secret-for-marker-tests";
@@ -89,9 +93,6 @@ class MarkerPhraseTest extends TeamsTestEnvironment {
         registry.add("slack.signing-secret", () -> SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
         registry.add("slack.burst", () -> "50");
-        registry.add("logging.level.dev.trellis", () -> "DEBUG");
-        // logs every query and update with its documents: what reaches the store shows up here too
-        registry.add("logging.level.org.springframework.data.mongodb.core.MongoTemplate", () -> "DEBUG");
     }
 
     @Autowired
