@@ -83,6 +83,11 @@ final class DataKeys {
                 + mongo.remove(query(where(ALIAS_OF).is(personId)), COLLECTION).getDeletedCount() > 0;
     }
 
+    /** Creates (if need be) and caches the transit key of {@code day} anew, so that sealing in transit reads nothing. */
+    void warmTransit(LocalDate day) {
+        cache.refresh(TRANSIT + day, this::loadOrCreate);
+    }
+
     /** Destroys transit keys of days before {@code day}; returns how many. */
     long destroyTransitBefore(LocalDate day) {
         List<String> old = new ArrayList<>();

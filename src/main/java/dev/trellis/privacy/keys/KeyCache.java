@@ -52,6 +52,16 @@ final class KeyCache {
         return loaded;
     }
 
+    /** Loads the key again and caches it, whatever is cached: keeps a key that must never be loaded on a hot path fresh. */
+    void refresh(String id, Function<String, Aead> load) {
+        Aead loaded = load.apply(id);
+        if (loaded != null) {
+            synchronized (entries) {
+                entries.put(id, new Entry(loaded, clock.instant()));
+            }
+        }
+    }
+
     void evict(String id) {
         synchronized (entries) {
             entries.remove(id);

@@ -120,10 +120,27 @@ class DataKeysTest {
         assertThatThrownBy(() -> codec.openInTransit("slack:Ev2", stored)).isInstanceOf(UnreadableText.class);
 
         clock.advance(Duration.ofDays(3));
-        new TransitKeyRetirement(keys, properties(null, null, false), clock).retire();
+        new TransitKeyUpkeep(keys, properties(null, null, false), clock).retire();
 
         assertThatThrownBy(() -> codec.openInTransit("slack:Ev1", stored)).isInstanceOf(UnreadableText.class)
                 .hasMessageContaining("expired");
+    }
+
+    @Test
+    void onceWarmTheInboxSealsWithoutTouchingTheStoreEvenAcrossMidnight() {
+        DataKeys keys = keys(new MasterKeys(A, null, null));
+        FreeTextCodec codec = new SealedText(keys, clock);
+        clock.advance(Duration.ofHours(13).plusMinutes(55)); // 23:55
+        new TransitKeyUpkeep(keys, properties(null, null, false), clock).warm(); // as every minute
+
+        server.shutdownNow(); // any read or write now fails
+        String today = codec.sealInTransit("slack:Ev1", "said before midnight");
+        clock.advance(Duration.ofMinutes(6));
+        String tomorrow = codec.sealInTransit("slack:Ev2", "said after midnight");
+
+        assertThat(today).startsWith("tt1:2026-12-03:");
+        assertThat(tomorrow).startsWith("tt1:2026-12-04:");
+        assertThat(codec.openInTransit("slack:Ev2", tomorrow)).isEqualTo("said after midnight");
     }
 
     @Test
