@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,10 @@ class IdentityMigration implements SmartInitializingSingleton {
     private final PersonDirectory directory;
     private final PersonData data;
 
-    IdentityMigration(MongoTemplate mongo, PersonDirectory directory) {
+    IdentityMigration(MongoTemplate mongo, PersonDirectory directory, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.directory = directory;
-        this.data = new PersonData(mongo);
+        this.data = new PersonData(mongo, events);
     }
 
     @Override

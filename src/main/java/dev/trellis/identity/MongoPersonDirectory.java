@@ -32,13 +32,11 @@ class MongoPersonDirectory implements PersonDirectory, InitializingBean {
     private final MongoTemplate mongo;
     private final PersonData data;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     MongoPersonDirectory(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
-        this.data = new PersonData(mongo);
+        this.data = new PersonData(mongo, events);
         this.clock = clock;
-        this.events = events;
     }
 
     @Override
@@ -90,8 +88,6 @@ class MongoPersonDirectory implements PersonDirectory, InitializingBean {
         if (from.equals(into)) {
             return;
         }
-        // first, so that what is moved (sealed with from's data key) stays readable under into
-        events.publishEvent(new PersonsMerged(from, into));
         mongo.updateMulti(query(where(IdentityLink.PERSON_ID).is(from)),
                 new Update().set(IdentityLink.PERSON_ID, into), IdentityLink.class);
         data.move(from, into);

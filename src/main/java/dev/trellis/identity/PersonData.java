@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -33,9 +34,11 @@ final class PersonData {
     private static final String PERSON_ID = "personId";
 
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
 
-    PersonData(MongoTemplate mongo) {
+    PersonData(MongoTemplate mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     /** Re-owns {@code from}'s documents to {@code to}; safe to repeat (a second run finds nothing of {@code from}). */
@@ -43,6 +46,8 @@ final class PersonData {
         if (from.equals(to)) {
             return;
         }
+        // first, so that what is moved (sealed with from's data key) stays readable under to
+        events.publishEvent(new PersonsMerged(from, to));
         for (String collection : OWNED) {
             mongo.updateMulti(query(where(PERSON_ID).is(from)), new Update().set(PERSON_ID, to), collection);
         }
