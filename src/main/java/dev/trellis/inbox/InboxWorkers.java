@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.trellis.engine.Conversations;
+import dev.trellis.engine.ErasedEvents;
 import dev.trellis.engine.FailedEvents;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
@@ -18,6 +19,7 @@ import dev.trellis.engine.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -48,9 +50,11 @@ class InboxWorkers implements DisposableBean {
     private final InboxMetrics metrics;
     private final Clock clock;
     private final ConversationLanes local;
+    private final ErasedEvents erased;
 
     InboxWorkers(MongoTemplate mongo, InboxLanes lanes, Conversations conversations, FailedEvents failedEvents,
-                 FreeTextCodec codec, InboxProperties properties, InboxMetrics metrics, Clock clock) {
+                 FreeTextCodec codec, InboxProperties properties, InboxMetrics metrics, Clock clock,
+                 ObjectProvider<ErasedEvents> erased) {
         this.mongo = mongo;
         this.lanes = lanes;
         this.conversations = conversations;
@@ -60,6 +64,7 @@ class InboxWorkers implements DisposableBean {
         this.metrics = metrics;
         this.clock = clock;
         this.local = new ConversationLanes(properties.workers());
+        this.erased = erased.getIfAvailable(() -> ErasedEvents.NONE);
     }
 
     /** Works through conversation {@code conversationId}'s lane on this node, unless another node holds it. */
@@ -115,6 +120,13 @@ class InboxWorkers implements DisposableBean {
         InboxDocument event = mongo.findById(head.key(), InboxDocument.class);
         if (event == null || event.status() != InboxDocument.Status.NEW) {
             lanes.finish(held.id(), owner, head); // finished by a node whose lease ran out, or removed
+            return;
+        }
+        if (erased.erased(event.inbound())) {
+            // a late retry or an event caught by its sender's erasure: processing it would recreate the person
+            mongo.remove(query(where("_id").is(event.id())), InboxDocument.class);
+            lanes.finish(held.id(), owner, head);
+            log.info("Inbox event {} dropped: its sender's data was erased", event.id());
             return;
         }
         int attempt = held.headAttempts();

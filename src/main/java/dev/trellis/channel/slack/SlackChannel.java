@@ -2,11 +2,14 @@ package dev.trellis.channel.slack;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.trellis.coaching.ChartImages;
+import dev.trellis.privacy.PersonalExport;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.model.Message;
 
 import dev.trellis.engine.Delivery;
@@ -29,10 +32,12 @@ final class SlackChannel implements OutboundChannel {
     private final PlatformMessages sent;
     private final Workspaces workspaces;
     private final ChartUploads charts;
+    private final PersonalExport exports;
     private final Clock clock;
 
     SlackChannel(SlackSender sender, BlockKitRenderer renderer, PlatformMessages sent, Workspaces workspaces,
-                 ChartUploads charts, Clock clock) {
+                 ChartUploads charts, PersonalExport exports, Clock clock) {
+        this.exports = exports;
         this.sender = sender;
         this.renderer = renderer;
         this.sent = sent;
@@ -59,6 +64,7 @@ final class SlackChannel implements OutboundChannel {
         Delivery delivery = switch (message.kind()) {
             case ANSWERED -> replaceQuestion(to, team, message);
             case IMAGE -> uploadChart(to, team, message);
+            case FILE -> uploadExport(to, team, message);
             case NOTICE -> postEphemeral(to, team, message);
             default -> post(to, team, message);
         };
@@ -96,7 +102,8 @@ final class SlackChannel implements OutboundChannel {
     }
 
     private static boolean isPost(Outbound.Kind kind) {
-        return kind != Outbound.Kind.ANSWERED && kind != Outbound.Kind.IMAGE && kind != Outbound.Kind.NOTICE;
+        return kind != Outbound.Kind.ANSWERED && kind != Outbound.Kind.IMAGE && kind != Outbound.Kind.NOTICE
+                && kind != Outbound.Kind.FILE;
     }
 
     private Delivery post(Recipient to, String team, Outbound message) {
@@ -146,6 +153,38 @@ final class SlackChannel implements OutboundChannel {
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
         return sender.send(team, channel.get(), key(to, message),
                 client -> ChartUploads.upload(client, channel.get(), threadTs, chart.get(), altText),
+                response -> {
+                    sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
+                            channel.get(), response.getFile() == null ? null : response.getFile().getId(), null,
+                            clock.instant()));
+                    return response.getFile() == null ? null : response.getFile().getId();
+                });
+    }
+
+    /**
+     * The person's data export, both files in one upload (files upload API v2) into their DM and nowhere else: a
+     * conversation addressed to a user id uses the DM its earlier messages landed in; without a DM, or when the export
+     * is not this person's, a short note says so and nothing is uploaded.
+     */
+    private Delivery uploadExport(Recipient to, String team, Outbound message) {
+        Optional<PersonalExport.Files> files = to.personId() == null ? Optional.empty()
+                : exports.find(message.imageId(), to.personId());
+        Optional<String> channel = (isUserId(to.address()) ? sent.lastPlace(to.conversationId())
+                : Optional.ofNullable(to.address())).filter(SlackInbound::isDirectMessage);
+        if (files.isEmpty() || channel.isEmpty()) {
+            return post(to, team, Outbound.text(message.id(), files.isEmpty()
+                    ? "Your export has expired. Type /coach export for a new one."
+                    : "I can only send your data in our direct message: type /coach export there."));
+        }
+        PersonalExport.Files export = files.get();
+        String threadTs = to.meta().get(SlackInbound.THREAD_TS);
+        String title = message.text() == null || message.text().isBlank() ? "Your Trellis data" : message.text();
+        return sender.send(team, channel.get(), key(to, message),
+                client -> ChartUploads.uploadFiles(client, channel.get(), threadTs, title, List.of(
+                        FilesUploadV2Request.UploadFile.builder().fileData(export.json())
+                                .filename(export.jsonName()).title(export.jsonName()).build(),
+                        FilesUploadV2Request.UploadFile.builder().fileData(export.markdown())
+                                .filename(export.markdownName()).title(export.markdownName()).build())),
                 response -> {
                     sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
                             channel.get(), response.getFile() == null ? null : response.getFile().getId(), null,

@@ -96,9 +96,9 @@ class SlackConfiguration {
 
     @Bean
     SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
-                              Clock clock) {
+                              dev.trellis.privacy.PersonalExport exports, Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
-                clock);
+                exports, clock);
     }
 
     @Bean
@@ -141,6 +141,12 @@ class SlackConfiguration {
     PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
                                          Notices slackNotices, Clock clock) {
         return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock);
+    }
+
+    @Bean
+    SlackErasure slackErasure(dev.trellis.identity.PersonIdentities identities, PeerInvitations slackPeerInvitations,
+                              SlackPeople slackPeople) {
+        return new SlackErasure(identities, slackPeerInvitations, slackPeople);
     }
 
     @Bean

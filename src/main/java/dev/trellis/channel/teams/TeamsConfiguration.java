@@ -85,6 +85,11 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsErasure teamsErasure(dev.trellis.identity.PersonIdentities identities, MongoTemplate mongo) {
+        return new TeamsErasure(identities, mongo);
+    }
+
+    @Bean
     PaceCleanup teamsPaceCleanup(TeamsPace teamsPace, Clock clock) {
         return new PaceCleanup(teamsPace, clock);
     }
