@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +46,10 @@ final class ErasureActions {
     @ActionName("privacy.erase")
     static final class Erase implements ActionHandler {
 
-        private final Erasure erasure;
+        // looked up when used: the flow catalog checks actions exist while the erasure's own beans are being built
+        private final ObjectProvider<Erasure> erasure;
 
-        Erase(Erasure erasure) {
+        Erase(ObjectProvider<Erasure> erasure) {
             this.erasure = erasure;
         }
 
@@ -56,7 +58,7 @@ final class ErasureActions {
             if (!confirms(request.args().get("answer"))) {
                 return Map.of("confirmed", false);
             }
-            erasure.request(request.personId(), request.conversationId(), request.now());
+            erasure.getObject().request(request.personId(), request.conversationId(), request.now());
             return Map.of("confirmed", true);
         }
     }

@@ -2,6 +2,7 @@ package dev.trellis.privacy;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.trellis.engine.ActionHandler;
@@ -15,15 +16,16 @@ import dev.trellis.engine.ActionName;
 @ActionName("privacy.export")
 final class ExportAction implements ActionHandler {
 
-    private final PersonalExport export;
+    // looked up when used: the flow catalog checks actions exist before the conversations the export reads exist
+    private final ObjectProvider<PersonalExport> export;
 
-    ExportAction(PersonalExport export) {
+    ExportAction(ObjectProvider<PersonalExport> export) {
         this.export = export;
     }
 
     @Override
     public Map<String, Object> run(Request request) {
-        String id = export.prepare(request.personId(), request.idempotencyKey());
+        String id = export.getObject().prepare(request.personId(), request.idempotencyKey());
         return Map.of("fileId", id, "fileTitle", "Your Trellis data: a JSON file and a readable summary");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.privacy.PersonalExport;
+import org.springframework.beans.factory.ObjectProvider;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.model.Message;
 
@@ -32,11 +33,12 @@ final class SlackChannel implements OutboundChannel {
     private final PlatformMessages sent;
     private final Workspaces workspaces;
     private final ChartUploads charts;
-    private final PersonalExport exports;
+    // looked up when used: the export reads conversations, whose outbox delivers through this channel
+    private final ObjectProvider<PersonalExport> exports;
     private final Clock clock;
 
     SlackChannel(SlackSender sender, BlockKitRenderer renderer, PlatformMessages sent, Workspaces workspaces,
-                 ChartUploads charts, PersonalExport exports, Clock clock) {
+                 ChartUploads charts, ObjectProvider<PersonalExport> exports, Clock clock) {
         this.exports = exports;
         this.sender = sender;
         this.renderer = renderer;
@@ -168,7 +170,7 @@ final class SlackChannel implements OutboundChannel {
      */
     private Delivery uploadExport(Recipient to, String team, Outbound message) {
         Optional<PersonalExport.Files> files = to.personId() == null ? Optional.empty()
-                : exports.find(message.imageId(), to.personId());
+                : exports.getObject().find(message.imageId(), to.personId());
         Optional<String> channel = (isUserId(to.address()) ? sent.lastPlace(to.conversationId())
                 : Optional.ofNullable(to.address())).filter(SlackInbound::isDirectMessage);
         if (files.isEmpty() || channel.isEmpty()) {

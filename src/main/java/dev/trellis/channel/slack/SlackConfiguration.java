@@ -96,7 +96,7 @@ class SlackConfiguration {
 
     @Bean
     SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
-                              dev.trellis.privacy.PersonalExport exports, Clock clock) {
+                              org.springframework.beans.factory.ObjectProvider<dev.trellis.privacy.PersonalExport> exports, Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
                 exports, clock);
     }

@@ -152,7 +152,7 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
         // the run really put Ana in every kind of store there is
         assertThat(anaBefore.keySet()).contains("conversations", "inbox", "identityLinks", "platformMessages",
                 "goals", "checkins", "feedback", "oneOnOnes", "plans", "people", "teamsConversations",
-                "webSessions", "slackPeerInvitations");
+                "teamsPace", "linkCodes", "webSessions", "slackPeerInvitations");
         assertThat(quartzMentions(List.of(ana))).isNotEmpty();
 
         // Ana asks in Slack, answers the confirmation in her own words
@@ -199,6 +199,7 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
         action("recognition.record", person, Map.of("recipient", "Kim", "behaviour", "thanks " + marker));
         action("oneOnOne.addTalkingPoint", person, Map.of("text", "point " + marker, "shared", true));
         action("plan.setAspiration", person, Map.of("aspiration", "aspiration " + marker));
+        action("person.update", person, Map.of("name", "Name " + marker, "timezone", "Europe/Berlin"));
     }
 
     private Map<String, Object> action(String name, String person, Map<String, Object> args) throws Exception {
