@@ -45,7 +45,7 @@ final class AdaptiveCards {
             case IMAGE -> image(last, imageDataUri);
             // Teams takes a bot's files only through a consent card and the person's OneDrive, which Trellis does
             // not do yet: the export is offered where it can be downloaded instead
-            case FILE -> text("Your export is ready, but Teams can't receive files from Trellis yet. Type "
+            case FILE -> text(last + "\n\nTeams can't receive files from Trellis yet. Type "
                     + "*export* in the web chat (or in Slack) to download it there; link that chat with this one "
                     + "first (*link*) so it holds the same data.");
         });

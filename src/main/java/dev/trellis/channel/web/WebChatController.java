@@ -2,6 +2,7 @@ package dev.trellis.channel.web;
 
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.privacy.PersonalExport;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
@@ -41,12 +42,13 @@ class WebChatController {
     private final WebStreams streams;
     private final WebMessageReader reader;
     private final ChartImages charts;
-    private final PersonalExport exports;
+    // optional, so the web slice runs without the privacy feature; without it no export is found
+    private final ObjectProvider<PersonalExport> exports;
     private final PersonDirectory people;
     private final Clock clock;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
-                      WebMessageReader reader, ChartImages charts, PersonDirectory people, PersonalExport exports,
+                      WebMessageReader reader, ChartImages charts, PersonDirectory people, ObjectProvider<PersonalExport> exports,
                       Clock clock) {
         this.exports = exports;
         this.inbox = inbox;
@@ -114,7 +116,9 @@ class WebChatController {
         if (!format.equals("json") && !format.equals("markdown")) {
             return error(HttpStatus.NOT_FOUND, "There is no such file.");
         }
-        return people.find(user.identity()).flatMap(person -> exports.find(exportId, person))
+        PersonalExport prepared = exports.getIfAvailable();
+        if (prepared == null) return error(HttpStatus.NOT_FOUND, "There is no such export for you.");
+        return people.find(user.identity()).flatMap(person -> prepared.find(exportId, person))
                 .<ResponseEntity<?>>map(files -> {
                     boolean json = format.equals("json");
                     return ResponseEntity.ok()
