@@ -204,7 +204,7 @@ public final class Engine {
         Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
                 : parts.flows().current(click.values().get(0));
         if (flow.isEmpty()) return menu(run, false);
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, flow.get().title(), List.of(), false, null,
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, run.titleOf(flow.get()), List.of(), false, null,
                 null, null, null, click.controlId(), null));
         return questions.startOrAsk(run, flow.get(), false);
     }
@@ -276,7 +276,7 @@ public final class Engine {
         if (!versions.load(run)) return run.result();
         switch (interrupt) {
             case HELP -> {
-                run.sayMessage("trellis.help.running", Map.of("title", run.flow.title()));
+                run.sayMessage("trellis.help.running", Map.of("title", run.title()));
                 run.status = Status.ACTIVE;
                 run.walk.askAgain();
             }
@@ -294,7 +294,7 @@ public final class Engine {
     private Turn menu(TurnRun run, boolean whileRunning) {
         if (whileRunning) run.sayMessage("trellis.menu.running", Map.of("title", run.title()));
         List<Outbound.Choice> choices = parts.flows().listed().stream()
-                .map(f -> new Outbound.Choice(f.id(), f.title())).toList();
+                .map(f -> new Outbound.Choice(f.id(), run.titleOf(f))).toList();
         run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, run.message("trellis.menu.prompt", Map.of()),
                 choices, false, null, null, null, null, TurnRun.MENU_PREFIX + run.turn, null));
         return run.result();

@@ -115,8 +115,14 @@ final class TurnRun {
 
     /** The running (or last) flow's title, for messages about it. */
     String title() {
-        if (flow != null) return flow.title();
-        return parts.flows().current(flowId).map(Flow::title).orElse(flowId);
+        if (flow != null) return titleOf(flow);
+        return parts.flows().current(flowId).map(this::titleOf).orElse(flowId);
+    }
+
+    /** A flow's title in the person's locale: {@code flows.<id>.title} from the messages, else the flow file's. */
+    String titleOf(Flow f) {
+        List<String> translated = parts.messages().variants(locale(), "flows." + f.id() + ".title");
+        return translated.isEmpty() ? f.title() : translated.get(0);
     }
 
     /** An action wrote to the person's data: what expressions read about the person is loaded again. */
@@ -210,7 +216,7 @@ final class TurnRun {
             context.put("now", now.toString());
         }
         Map<String, Object> all = new HashMap<>(context);
-        if (flow != null) all.put("flow", Map.of("id", flow.id(), "title", flow.title()));
+        if (flow != null) all.put("flow", Map.of("id", flow.id(), "title", titleOf(flow)));
         all.putAll(withoutNulls(vars));
         return all;
     }

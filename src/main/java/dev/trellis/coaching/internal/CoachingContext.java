@@ -27,9 +27,12 @@ final class CoachingContext implements PersonContext {
     private final CoachingSessions sessions;
     private final SessionRatings ratings;
     private final CheckIns checkIns;
+    private final CoachingTexts texts;
 
     CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
-                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns) {
+                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns,
+                    CoachingTexts texts) {
+        this.texts = texts;
         this.checkIns = checkIns;
         this.people = people;
         this.goals = goals;
@@ -51,8 +54,8 @@ final class CoachingContext implements PersonContext {
         context.put("plans", plans(personId));
         context.put("oneOnOnes", oneOnOnes(personId));
         context.put("peer", peer(personId, person));
-        context.put("lastSession", lastSession(personId));
-        context.put("lastStep", lastStep(personId));
+        context.put("lastSession", lastSession(personId, person == null ? "en" : person.locale()));
+        context.put("lastStep", lastStep(personId, person == null ? "en" : person.locale()));
         return context;
     }
 
@@ -158,19 +161,20 @@ final class CoachingContext implements PersonContext {
     }
 
     /** The step planned in the person's last session that planned one: {@code exists}, {@code action}, {@code due}. */
-    private Map<String, Object> lastStep(String personId) {
+    private Map<String, Object> lastStep(String personId, String locale) {
         CoachingSession last = sessions.findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(personId).orElse(null);
         if (last == null) return Map.of("exists", false, "action", "", "due", "", "title", "");
         return Map.of("exists", true, "action", last.action(), "due", last.due() == null ? "" : last.due().toString(),
-                "title", last.title());
+                "title", texts.flowTitle(locale, last.flowId(), last.title()));
     }
 
-    private Map<String, Object> lastSession(String personId) {
+    private Map<String, Object> lastSession(String personId, String locale) {
         CoachingSession last = sessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
         if (last == null) {
             return Map.of("exists", false, "flowId", "", "title", "", "at", "", "rated", false);
         }
-        return Map.of("exists", true, "flowId", last.flowId(), "title", last.title(), "at", last.at().toString(),
+        return Map.of("exists", true, "flowId", last.flowId(), "title", texts.flowTitle(locale, last.flowId(), last.title()),
+                "at", last.at().toString(),
                 "rated", ratings.existsByPersonIdAndSessionId(personId, last.id()));
     }
 }

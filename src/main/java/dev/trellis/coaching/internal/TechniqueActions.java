@@ -2,6 +2,7 @@ package dev.trellis.coaching.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +43,35 @@ final class TechniqueActions {
 
     /**
      * {@code recap.summarise} with {@code items} (a list of {@code [label, value]} pairs) and optional
-     * {@code heading}: returns {@code text}, one line per non-empty answer in the person's own words.
+     * {@code heading}: returns {@code text}, one line per non-empty answer in the person's own words. A heading or
+     * label that names a message ({@code grow.recap.goal}) is said in the person's locale; a heading's
+     * {@code {{name}}} is filled from the argument of that name.
      */
     @Component
     @ActionName("recap.summarise")
     static final class Summarise implements ActionHandler {
         private final Recap recap = new Recap();
+        private final CoachingTexts texts;
+        private final People people;
+
+        Summarise(CoachingTexts texts, People people) {
+            this.texts = texts;
+            this.people = people;
+        }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
+            String locale = people.findById(in.personId()).map(Person::locale).orElse("en");
             String heading = in.optionalText("heading");
-            return Map.of("text", recap.summarise(heading == null ? "Here's what we covered:" : heading,
-                    Recap.items(in.raw("items"))));
+            Map<String, Object> values = new HashMap<>(request.args());
+            values.keySet().removeAll(List.of("heading", "items"));
+            values.replaceAll((name, value) -> value == null ? "" : value);
+            List<Recap.Item> items = Recap.items(in.raw("items")).stream()
+                    .map(item -> new Recap.Item(texts.localised(locale, item.label(), Map.of()), item.value()))
+                    .toList();
+            return Map.of("text", recap.summarise(heading == null ? texts.text(locale, "coaching.recap.heading", Map.of())
+                    : texts.localised(locale, heading, values), items));
         }
     }
 
