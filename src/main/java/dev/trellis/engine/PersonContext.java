@@ -15,5 +15,13 @@ public interface PersonContext {
      */
     Map<String, Object> load(String channel, String personId);
 
+    /**
+     * The same, for a conversation held in {@code locale}: names the data carries (a session's title) are given in
+     * that language where the context knows them in it.
+     */
+    default Map<String, Object> load(String channel, String personId, String locale) {
+        return load(channel, personId);
+    }
+
     PersonContext NONE = (channel, personId) -> Map.of();
 }

@@ -211,7 +211,7 @@ final class TurnRun {
     Map<String, Object> activation() {
         if (context == null) {
             PersonContext source = wrote ? parts.context() : turnContext;
-            context = new HashMap<>(source.load(subject.channel(), subject.personId()));
+            context = new HashMap<>(source.load(subject.channel(), subject.personId(), locale()));
             context.put("today", today().toString());
             context.put("now", now.toString());
         }

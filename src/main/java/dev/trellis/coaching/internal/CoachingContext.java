@@ -46,7 +46,14 @@ final class CoachingContext implements PersonContext {
 
     @Override
     public Map<String, Object> load(String channel, String personId) {
+        return load(channel, personId, null);
+    }
+
+    /** {@code locale} is the conversation's; without one, the person's stored locale names the sessions. */
+    @Override
+    public Map<String, Object> load(String channel, String personId, String locale) {
         Person person = people.findById(personId).orElse(null);
+        String language = locale != null ? locale : person == null ? "en" : person.locale();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("person", person(personId, person));
         context.put("goals", goals(personId));
@@ -54,8 +61,8 @@ final class CoachingContext implements PersonContext {
         context.put("plans", plans(personId));
         context.put("oneOnOnes", oneOnOnes(personId));
         context.put("peer", peer(personId, person));
-        context.put("lastSession", lastSession(personId, person == null ? "en" : person.locale()));
-        context.put("lastStep", lastStep(personId, person == null ? "en" : person.locale()));
+        context.put("lastSession", lastSession(personId, language));
+        context.put("lastStep", lastStep(personId, language));
         return context;
     }
 

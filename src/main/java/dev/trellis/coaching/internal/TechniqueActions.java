@@ -52,17 +52,15 @@ final class TechniqueActions {
     static final class Summarise implements ActionHandler {
         private final Recap recap = new Recap();
         private final CoachingTexts texts;
-        private final People people;
 
-        Summarise(CoachingTexts texts, People people) {
+        Summarise(CoachingTexts texts) {
             this.texts = texts;
-            this.people = people;
         }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
-            String locale = people.findById(in.personId()).map(Person::locale).orElse("en");
+            String locale = request.locale();
             String heading = in.optionalText("heading");
             Map<String, Object> values = new HashMap<>(request.args());
             values.keySet().removeAll(List.of("heading", "items"));
@@ -99,7 +97,7 @@ final class TechniqueActions {
             String topic = in.text("topic");
             Person person = people.findById(in.personId()).orElseGet(() -> Person.unknown(in.personId(), in.now()));
             MessageBundle bundle = messages.getIfAvailable();
-            List<String> bank = bundle == null ? List.of() : bundle.variants(person.locale(), "questions." + topic);
+            List<String> bank = bundle == null ? List.of() : bundle.variants(request.locale(), "questions." + topic);
             String key = AskedQuestion.idOf(in.personId(), topic);
             AskedQuestion last = asked.findById(key).orElse(null);
             // A re-applied turn must draw the same question, so the one this very request stored does not count.
@@ -142,7 +140,7 @@ final class TechniqueActions {
             }
             SmartCheck.Gap first = result.next();
             return Map.of("ok", false, "gap", first.name(), "part", first.part().name(),
-                    "question", texts.text(person.locale(), first.messageKey(), Map.of()),
+                    "question", texts.text(request.locale(), first.messageKey(), Map.of()),
                     "gaps", result.gaps().stream().map(Enum::name).toList());
         }
     }
