@@ -106,6 +106,14 @@
       // an image that cannot be loaded still says what it showed
       image.addEventListener('error', () => image.replaceWith(el('p', { class: 'text' }, image.alt)));
       item.append(image);
+    } else if (entry.kind === 'FILE') {
+      // the person's own data export: plain links, served only to this session
+      if (entry.text) item.append(el('p', { class: 'text' }, entry.text));
+      const files = el('ul', { class: 'downloads' });
+      for (const file of entry.downloads || []) {
+        files.append(el('li', {}, el('a', { href: file.url, download: '' }, file.name)));
+      }
+      item.append(files);
     } else if (entry.text) {
       const shownText = mine ? (flowTitles.get(entry.text) || entry.text) : entry.text;
       item.append(el('p', { class: 'text', id: textId }, mine ? shownText : formatted(shownText)));
@@ -297,6 +305,11 @@
     const history = await response.json();
     for (const entry of history.entries) render(entry);
     if (history.openControl !== openControl) asked(history.openControl);
+  }
+
+  const exportButton = document.getElementById('export-data');
+  if (exportButton) {
+    exportButton.addEventListener('click', () => sendEcho('export', { command: 'export' }));
   }
 
   async function loadFlows() {

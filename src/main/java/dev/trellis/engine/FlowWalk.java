@@ -98,6 +98,10 @@ final class FlowWalk {
                 run.out.add(new Outbound(run.nextId(), Outbound.Kind.IMAGE, Templates.plain(result.get("imageAlt")),
                         List.of(), false, null, null, null, null, null, imageId));
             }
+            if (result.get("fileId") instanceof String fileId) {
+                run.out.add(new Outbound(run.nextId(), Outbound.Kind.FILE, Templates.plain(result.get("fileTitle")),
+                        List.of(), false, null, null, null, null, null, fileId));
+            }
             run.personDataChanged();
             return after(step);
         }

@@ -24,6 +24,11 @@ public record Outbound(String id, Kind kind, String text, List<Choice> choices, 
         CONFIRM,
         /** An image (a chart), {@code imageId} names the stored PNG, {@code text} is its alt text. */
         IMAGE,
+        /**
+         * Files for the person alone (their data export): {@code imageId} names the prepared export, {@code text}
+         * says what it is. Channels deliver it only into the person's private chat.
+         */
+        FILE,
         /** The question {@code controlId} was answered with {@code text}: replace its controls. */
         ANSWERED,
         /**

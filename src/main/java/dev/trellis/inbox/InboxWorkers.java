@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.trellis.engine.Conversations;
+import dev.trellis.engine.ErasedEvents;
 import dev.trellis.engine.FailedEvents;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Inbound;
@@ -19,6 +20,7 @@ import dev.trellis.engine.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -55,10 +57,11 @@ class InboxWorkers implements DisposableBean {
     private final InboxMetrics metrics;
     private final Clock clock;
     private final ConversationLanes local;
+    private final ErasedEvents erased;
 
     InboxWorkers(MongoTemplate mongo, InboxLanes lanes, Conversations conversations, FailedEvents failedEvents,
                  FreeTextCodec codec, PersonDirectory people, InboxProperties properties, InboxMetrics metrics,
-                 Clock clock) {
+                 Clock clock, ObjectProvider<ErasedEvents> erased) {
         this.mongo = mongo;
         this.lanes = lanes;
         this.conversations = conversations;
@@ -69,24 +72,36 @@ class InboxWorkers implements DisposableBean {
         this.metrics = metrics;
         this.clock = clock;
         this.local = new ConversationLanes(properties.workers());
+        this.erased = erased.getIfAvailable(() -> ErasedEvents.NONE);
     }
 
-    /** Works through conversation {@code conversationId}'s lane on this node, unless another node holds it. */
+    /**
+     * Works through conversation {@code conversationId}'s lane on this node, unless another node holds it, behind the
+     * work of people who just did something (rescans, retries, timers).
+     */
     void wake(String conversationId) {
+        wake(conversationId, false);
+    }
+
+    /**
+     * As {@link #wake(String)}; {@code reply} when someone just wrote or clicked: their turn starts before the timer
+     * events waiting for a thread, so a reminder fan-out of thousands does not keep them waiting.
+     */
+    void wake(String conversationId, boolean reply) {
         if (properties.processing()) {
-            local.submit(conversationId, () -> drive(conversationId));
+            local.submit(conversationId, reply, () -> drive(conversationId, reply));
         }
     }
 
     /** When the store itself fails, the lane stays stored and the rescan brings it back. */
-    private CompletableFuture<Void> drive(String conversationId) {
+    private CompletableFuture<Void> drive(String conversationId, boolean reply) {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 if (!step(conversationId)) {
                     return CompletableFuture.completedFuture(null);
                 }
             }
-            wake(conversationId); // more to do: queue behind the conversations that waited meanwhile
+            wake(conversationId, reply); // more to do: queue behind the conversations that waited meanwhile
         } catch (RuntimeException e) {
             log.warn("Inbox lane of conversation {} left for the rescan", conversationId, Redacted.of(e));
         }
@@ -124,6 +139,13 @@ class InboxWorkers implements DisposableBean {
         InboxDocument event = mongo.findById(head.key(), InboxDocument.class);
         if (event == null || event.status() != InboxDocument.Status.NEW) {
             lanes.finish(held.id(), owner, head); // finished by a node whose lease ran out, or removed
+            return;
+        }
+        if (erased.erased(event.inbound())) {
+            // a late retry or an event caught by its sender's erasure: processing it would recreate the person
+            mongo.remove(query(where("_id").is(event.id())), InboxDocument.class);
+            lanes.finish(held.id(), owner, head);
+            log.info("Inbox event {} dropped: its sender's data was erased", event.id());
             return;
         }
         int attempt = held.headAttempts();

@@ -66,6 +66,8 @@ public class Reminders {
     public int cancelAll(String personId) {
         List<JobKey> keys = new ArrayList<>(call(() -> scheduler.getJobKeys(jobsOf(personId))));
         run(() -> scheduler.deleteJobs(keys));
+        // a paused person leaves their group's name (the person id) in the paused-groups table: resuming removes it
+        run(() -> scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(TimerData.group(personId))));
         journal.forget(personId);
         times.forget(personId);
         return keys.size();

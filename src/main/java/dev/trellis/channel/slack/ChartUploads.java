@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 
@@ -34,6 +35,21 @@ final class ChartUploads {
         try {
             return client.filesUploadV2(r -> r.channel(channelId).threadTs(threadTs).fileData(image.data())
                     .filename(image.id() + ".png").title(altText).altTxt(altText).requestFileInfo(false));
+        } catch (SlackFilesUploadV2Exception e) {
+            FilesUploadV2Response failed = new FilesUploadV2Response();
+            failed.setOk(false);
+            failed.setError(error(e));
+            return failed;
+        }
+    }
+
+    /** Several files in one upload (an export: the JSON file and its readable summary), with a comment. */
+    static FilesUploadV2Response uploadFiles(MethodsClient client, String channelId, String threadTs, String comment,
+                                             java.util.List<FilesUploadV2Request.UploadFile> files)
+            throws IOException, SlackApiException {
+        try {
+            return client.filesUploadV2(r -> r.channel(channelId).threadTs(threadTs).initialComment(comment)
+                    .uploadFiles(files).requestFileInfo(false));
         } catch (SlackFilesUploadV2Exception e) {
             FilesUploadV2Response failed = new FilesUploadV2Response();
             failed.setOk(false);

@@ -111,6 +111,12 @@ final class PeerInvitations {
                 Invitation.class).forEach(this::send);
     }
 
+    /** Withdraws every invitation the user sent or was sent in the workspace (erasure); returns how many. */
+    long forget(String teamId, String userId) {
+        return mongo.remove(query(where("teamId").is(teamId).orOperator(where("inviter").is(userId),
+                where("partner").is(userId))), Invitation.class).getDeletedCount();
+    }
+
     boolean isAnswer(BlockActionPayload payload) {
         return payload.getActions() != null && !payload.getActions().isEmpty()
                 && ActionIds.parse(payload.getActions().get(0).getActionId())

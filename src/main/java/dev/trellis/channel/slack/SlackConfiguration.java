@@ -77,8 +77,8 @@ class SlackConfiguration {
 
     @Bean
     SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        return new SlackSender(slackMethods, clock, properties.messagesPerSecond(),
-                properties.burst());
+        return new SlackSender(slackMethods, clock, properties.messagesPerSecond(), properties.burst(),
+                properties.workspacePerSecond(), properties.workspaceBurst(), properties.bulkShare());
     }
 
     @Bean(initMethod = "reactivateAll")
@@ -96,9 +96,9 @@ class SlackConfiguration {
 
     @Bean
     SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
-                              Clock clock) {
+                              org.springframework.beans.factory.ObjectProvider<dev.trellis.privacy.PersonalExport> exports, Clock clock) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
-                clock);
+                exports, clock);
     }
 
     @Bean
@@ -141,6 +141,12 @@ class SlackConfiguration {
     PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
                                          Notices slackNotices, Clock clock) {
         return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock);
+    }
+
+    @Bean
+    SlackErasure slackErasure(dev.trellis.identity.PersonIdentities identities, PeerInvitations slackPeerInvitations,
+                              SlackPeople slackPeople) {
+        return new SlackErasure(identities, slackPeerInvitations, slackPeople);
     }
 
     @Bean

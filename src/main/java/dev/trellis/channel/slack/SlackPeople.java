@@ -49,6 +49,11 @@ public final class SlackPeople {
         this.ttl = ttl;
     }
 
+    /** Drops what is cached about the user (erasure). */
+    void forget(String userId) {
+        cache.remove(userId);
+    }
+
     /** The person, or empty when Slack does not know them and nothing was cached before. Makes a Web API call. */
     public Optional<SlackPerson> find(String userId) {
         Instant now = clock.instant();

@@ -11,7 +11,12 @@ import java.util.List;
  * conversation: the conversation id prefix is kept out of the page.
  */
 record ChatEntry(String id, String from, String kind, String text, List<Outbound.Choice> choices, boolean multiple,
-                 Integer min, Integer max, String minLabel, String maxLabel, String controlId, String imageUrl) {
+                 Integer min, Integer max, String minLabel, String maxLabel, String controlId, String imageUrl,
+                 List<Download> downloads) {
+
+    /** A file the person can download (their data export): a name to show and the URL that serves it. */
+    record Download(String name, String url) {
+    }
 
     static final String BOT = "bot";
     static final String PERSON = "person";
@@ -22,7 +27,15 @@ record ChatEntry(String id, String from, String kind, String text, List<Outbound
                 : null;
         return new ChatEntry(local(conversationId, message.id()), BOT, message.kind().name(), message.text(), message.choices(),
                 message.multiple(), message.min(), message.max(), message.minLabel(), message.maxLabel(),
-                message.controlId(), imageUrl);
+                message.controlId(), imageUrl, downloads(message));
+    }
+
+    /** The export's two files, served only to the session of the person they belong to. */
+    private static List<Download> downloads(Outbound message) {
+        if (message.kind() != Outbound.Kind.FILE || message.imageId() == null) return List.of();
+        String base = "/api/web/exports/" + message.imageId();
+        return List.of(new Download("Your data (JSON)", base + "/json"),
+                new Download("Readable summary (Markdown)", base + "/markdown"));
     }
 
     private static String local(String conversationId, String id) {
@@ -32,6 +45,6 @@ record ChatEntry(String id, String from, String kind, String text, List<Outbound
 
     static ChatEntry person(String id, String text) {
         return new ChatEntry(id, PERSON, Outbound.Kind.TEXT.name(), text, List.of(), false, null, null, null, null,
-                null, null);
+                null, null, List.of());
     }
 }

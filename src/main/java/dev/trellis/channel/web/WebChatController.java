@@ -1,6 +1,8 @@
 package dev.trellis.channel.web;
 
 import dev.trellis.coaching.ChartImages;
+import dev.trellis.privacy.PersonalExport;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,11 +42,15 @@ class WebChatController {
     private final WebStreams streams;
     private final WebMessageReader reader;
     private final ChartImages charts;
+    // optional, so the web slice runs without the privacy feature; without it no export is found
+    private final ObjectProvider<PersonalExport> exports;
     private final PersonDirectory people;
     private final Clock clock;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
-                      WebMessageReader reader, ChartImages charts, PersonDirectory people, Clock clock) {
+                      WebMessageReader reader, ChartImages charts, PersonDirectory people, ObjectProvider<PersonalExport> exports,
+                      Clock clock) {
+        this.exports = exports;
         this.inbox = inbox;
         this.flows = flows;
         this.history = history;
@@ -97,6 +104,32 @@ class WebChatController {
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
                         .body(image.data()))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "There is no such image in this conversation."));
+    }
+
+    /**
+     * A data export's file ({@code json} or {@code markdown}), only for the person of this session: an export id of
+     * someone else, or a forged one, is not found. Never cached.
+     */
+    @GetMapping("/exports/{exportId}/{format}")
+    ResponseEntity<?> export(@RequestAttribute(WebSessionFilter.USER) WebUser user, @PathVariable String exportId,
+                             @PathVariable String format) {
+        if (!format.equals("json") && !format.equals("markdown")) {
+            return error(HttpStatus.NOT_FOUND, "There is no such file.");
+        }
+        PersonalExport prepared = exports.getIfAvailable();
+        if (prepared == null) return error(HttpStatus.NOT_FOUND, "There is no such export for you.");
+        return people.find(user.identity()).flatMap(person -> prepared.find(exportId, person))
+                .<ResponseEntity<?>>map(files -> {
+                    boolean json = format.equals("json");
+                    return ResponseEntity.ok()
+                            .contentType(json ? MediaType.APPLICATION_JSON
+                                    : MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                    .filename(json ? files.jsonName() : files.markdownName()).build().toString())
+                            .cacheControl(CacheControl.noStore())
+                            .body(json ? files.json() : files.markdown());
+                })
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "There is no such export for you."));
     }
 
     @ExceptionHandler(BadWebMessage.class)

@@ -80,6 +80,12 @@ class WebStreams {
         return Optional.of(emitter);
     }
 
+    /** Ends every stream of the web user on this node (erasure: the session they belong to is gone). */
+    void close(String userId) {
+        Set<SseEmitter> emitters = byUser.remove(userId);
+        if (emitters != null) emitters.forEach(SseEmitter::complete);
+    }
+
     /** Sends {@code entry} to every open stream of the web user; returns how many streams took it. */
     int push(String userId, ChatEntry entry) {
         int reached = 0;

@@ -33,7 +33,11 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             "career-conversation, career-conversation-manager,",
             "career-plan, career-plan-five-phases,",
             "career-wheel, career-wheel-first-and-again,",
+            // the answers that keep the data; the erasure itself is ErasureLeavesNothingTest
+            "delete-my-data, delete-my-data-confirmation, 8",
             "development-plan, development-plan-activities,",
+            // Teams says where to download instead of sending files
+            "export, export-files,",
             "feedback, feedback-sbi,",
             "goal-checkin, goal-checkin-no-goals,",
             "grow, grow-happy-path,",

@@ -55,6 +55,12 @@ public final class WebChatClient {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** A GET of {@code path} with this browser's cookies (a download, an image). */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookies()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts {@code json} as the page does; returns the status. */
     public int post(String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/api/web/messages"))
