@@ -15,7 +15,6 @@ import dev.trellis.engine.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 
 @SpringBootTest
 class ConversationTranscriptTest {
@@ -39,15 +38,12 @@ class ConversationTranscriptTest {
     Outbox outbox;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
     Clock clock;
 
     @Test
     void theTranscriptKeepsTheLatestEntriesAndKeepsCounting() {
         var small = new ConversationProperties(4, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
-        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, events, small,
+        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, small,
                 clock);
         String person = "long-" + System.nanoTime();
 
