@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.trellis.engine.ConversationState;
+import dev.trellis.engine.Redacted;
 import dev.trellis.engine.Turn;
 
 /**
@@ -60,9 +61,7 @@ record StoredEffect(String id, String personId, String channel, Content effect, 
             }
             if (effect instanceof Turn.Effect.StepFailed e) {
                 return new Content(Kind.STEP_FAILED, e.flowId(), null, e.stepId(), null, e.action(),
-                        e.error() == null ? null : e.error() instanceof StoredFailure s ? s.getMessage()
-                                : e.error().getClass().getName(),
-                        null, null, null, null, null, null);
+                        typeOf(e.error()), null, null, null, null, null, null);
             }
             if (effect instanceof Turn.Effect.TimerSet e) {
                 return new Content(Kind.TIMER_SET, e.flowId(), null, e.stepId(), null, null, null, e.name(), e.at(),
@@ -77,6 +76,13 @@ record StoredEffect(String id, String personId, String channel, Content effect, 
                         null, null, null);
             }
             throw new IllegalStateException("no stored form for effect " + effect.getClass().getName());
+        }
+
+        /** The failure's type: a {@link Redacted} (as the engine hands failures on) names the type it stands for. */
+        private static String typeOf(Throwable error) {
+            if (error == null) return null;
+            return error instanceof Redacted || error instanceof StoredFailure ? error.getMessage()
+                    : error.getClass().getName();
         }
 
         Turn.Effect toEffect(UnaryOperator<String> open) {

@@ -15,6 +15,7 @@ import dev.trellis.engine.OpenQuestion;
 import dev.trellis.engine.FreeTextCodec;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.Recipient;
+import dev.trellis.engine.Redacted;
 import dev.trellis.engine.TranscriptEntry;
 import dev.trellis.engine.Turn;
 import org.bson.Document;
@@ -107,7 +108,7 @@ class ConversationDocumentTest {
         List<Turn.Effect> effects = List.of(new Turn.Effect.FlowStarted("grow", "v1"),
                 new Turn.Effect.FlowEnded("grow", ConversationState.Status.FINISHED, "done"),
                 new Turn.Effect.StepFailed("grow", "record", "goals.save",
-                        new IllegalArgumentException("bad goal: I want to quit smoking")),
+                        Redacted.of(new IllegalArgumentException("bad goal: I want to quit smoking"))),
                 new Turn.Effect.TimerSet("checkin", "goal-checkin", "pick", now.plusSeconds(3600), "weekly FRI 16:00",
                         "Europe/Berlin", Map.of("goal", "g1")),
                 new Turn.Effect.TimerRefused("later", "could not read 'when I feel ready'"),
