@@ -53,10 +53,10 @@ class OutboxStore implements InitializingBean {
     }
 
     /**
-     * Takes the conversation's outbox for {@code owner}; empty when another sender holds it (or no document). The
-     * same write clears out what is finished, so the document does not grow with every turn: messages sent, messages
-     * failed for good (or failed longer ago than {@code failedBefore}, too old for the rescan) and effects given up.
-     * Until then a delivered message stays visible with its platform reference.
+     * Takes the conversation's outbox for {@code owner}; empty when another sender holds it (or no document). When a
+     * later turn left something to deliver, the same write clears out what is finished, so the document does not
+     * grow with every turn: messages sent, messages failed for good (or failed longer ago than {@code failedBefore},
+     * too old for the rescan) and effects given up.
      */
     Optional<ConversationDocument> lease(String id, String owner, Instant now, Instant until, Instant failedBefore) {
         ConversationDocument seen = mongo.findById(id, ConversationDocument.class);
@@ -66,7 +66,11 @@ class OutboxStore implements InitializingBean {
         }
         String failed = PendingMessage.Status.FAILED.name();
         Update take = new Update().set("sendOwner", owner).set("sendLeaseUntil", until);
-        if (seen.pending().stream().anyMatch(m -> m.status() != PendingMessage.Status.PENDING)) {
+        // only when there is something new to deliver (a later turn's): the last turn's delivered messages stay
+        // visible with their platform references until then
+        boolean work = seen.pending().stream().anyMatch(m -> m.status() == PendingMessage.Status.PENDING)
+                || seen.effects().stream().anyMatch(e -> e.status() == StoredEffect.Status.PENDING);
+        if (work && seen.pending().stream().anyMatch(m -> m.status() != PendingMessage.Status.PENDING)) {
             take.pull("pending", new Document("$or", List.of(
                     new Document("status", PendingMessage.Status.SENT.name()),
                     new Document("status", failed).append("retryable", new Document("$ne", true)),
