@@ -70,8 +70,8 @@ class Apologies implements FailedEvents {
     private boolean startWith(String id, PendingMessage message, Instant now) {
         ConversationState idle = ConversationState.idle(ConversationState.Profile.DEFAULT);
         try {
-            conversations.save(new ConversationDocument(id, null, sealing.seal(id, idle), null, List.of(message),
-                    List.of(), 0L, List.of(), null, null, null, now));
+            conversations.insert(new ConversationDocument(id, null, sealing.seal(id, idle), null, List.of(message),
+                    List.of(), 0L, List.of(), null, null, null, now, List.of(), 0L));
             log.info("Started conversation {} to apologise for its first event", id);
             return true;
         } catch (DuplicateKeyException | OptimisticLockingFailureException stored) {
