@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -44,8 +45,27 @@ public class Reminders {
      * recurrence's next occurrence), moved into the person's working time when it asks for that.
      */
     public Instant set(Reminder reminder) {
+        return set(reminder, null);
+    }
+
+    /**
+     * Sets the reminder on behalf of {@code origin} (the id of what asked for it, such as a turn's effect), once:
+     * when the person's reminder of that name was last set by the same origin, it is left exactly as it is (a
+     * repeated request must not move a recurring reminder on, nor add an occurrence) and its next moment is returned.
+     */
+    public Instant set(Reminder reminder, String origin) {
         JobKey key = TimerData.jobKey(reminder.personId(), reminder.name());
-        JobDetail job = JobBuilder.newJob(TimerJob.class).withIdentity(key).usingJobData(TimerData.of(reminder))
+        if (origin != null) {
+            JobDetail existing = call(() -> scheduler.getJobDetail(key));
+            if (existing != null && origin.equals(existing.getJobDataMap().getString(TimerData.ORIGIN))) {
+                return call(() -> scheduler.getTriggersOfJob(key)).stream().map(Trigger::getNextFireTime)
+                        .filter(java.util.Objects::nonNull).map(Date::toInstant).min(Comparator.naturalOrder())
+                        .orElse(null);
+            }
+        }
+        JobDataMap data = TimerData.of(reminder);
+        if (origin != null) data.put(TimerData.ORIGIN, origin);
+        JobDetail job = JobBuilder.newJob(TimerJob.class).withIdentity(key).usingJobData(data)
                 .requestRecovery(true).build();
         Occurrence first = Occurrence.first(reminder.due(), reminder.repeat(), reminder.inWorkingTime(),
                 times.of(reminder.personId(), reminder.zone()), clock.instant());

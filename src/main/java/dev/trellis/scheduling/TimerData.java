@@ -31,6 +31,8 @@ final class TimerData {
     static final String REPEAT = "repeat";
     static final String ZONE = "zone";
     static final String IN_WORKING_TIME = "inWorkingTime";
+    /** On a job: the id of what set it last (a turn's effect), so hearing the same request again changes nothing. */
+    static final String ORIGIN = "origin";
     /** On a trigger: the moment this occurrence was due, in epoch milliseconds. */
     static final String DUE = "due";
     /** On a trigger: the moment its recurrence named (before moving it into working time), in epoch milliseconds. */

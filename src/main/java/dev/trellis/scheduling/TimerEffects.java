@@ -10,8 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets and cancels the timers flows ask for ({@code schedule} and {@code unschedule} steps). Idempotent: a timer
- * is keyed by person and name, so hearing an effect twice sets the same timer.
+ * Sets and cancels the timers flows ask for ({@code schedule} and {@code unschedule} steps). Idempotent, as effects
+ * may be heard twice (see {@link TurnEffect}): a timer is keyed by person and name and remembers the effect that set
+ * it, so hearing that effect again leaves it alone (a recurring timer is not moved on, no occurrence is added); a
+ * second cancel finds nothing to remove. A scheduler that cannot be reached throws, and the effect is relayed again.
  */
 @Component
 class TimerEffects {
@@ -32,7 +34,7 @@ class TimerEffects {
             Reminder reminder = new Reminder(person, set.name(), identity(turnEffect.conversationId()), null,
                     set.flowId(), set.ids(), set.at(), Reminder.DEFAULT_TOLERANCE, null,
                     set.every() == null ? null : Recurrence.parse(set.every()), set.zone(), true);
-            var first = reminders.set(reminder);
+            var first = reminders.set(reminder, turnEffect.effectId());
             log.debug("Timer {} of {} set for {}", set.name(), turnEffect.conversationId(), first);
         } else if (effect instanceof Turn.Effect.TimerCancelled cancelled) {
             reminders.cancel(person, cancelled.name());

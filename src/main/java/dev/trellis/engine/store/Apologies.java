@@ -75,8 +75,8 @@ class Apologies implements FailedEvents {
         ConversationState idle = ConversationState.idle(ConversationState.Profile.DEFAULT);
         try {
             // an idle state holds no text, and there is no person (so no key) yet
-            conversations.save(new ConversationDocument(id, null, idle, null, List.of(message),
-                    List.of(), 0L, List.of(), null, null, null, now, null));
+            conversations.insert(new ConversationDocument(id, null, idle, null, List.of(message),
+                    List.of(), 0L, List.of(), null, null, null, now, List.of(), 0L, null));
             log.info("Started conversation {} to apologise for its first event", id);
             return true;
         } catch (DuplicateKeyException | OptimisticLockingFailureException stored) {

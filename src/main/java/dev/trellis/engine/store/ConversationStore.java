@@ -7,19 +7,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trellis.engine.ConversationState;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.Recipient;
+import dev.trellis.engine.TranscriptEntry;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * MongoDB access for conversation documents. Whole-document writes go through {@link #save} (checked by
- * {@code @Version}); the outbox's delivery state is written by {@link OutboxStore} as field updates.
+ * MongoDB access for conversation documents. A turn is written by {@link #write}: a new conversation is inserted, an
+ * existing one changed by field updates conditional on its {@code version}; the outbox's delivery state and the
+ * relay of effects are written by {@link OutboxStore}, also as field updates (which leave the version alone).
  */
 @Component
 class ConversationStore implements InitializingBean {
@@ -35,7 +41,7 @@ class ConversationStore implements InitializingBean {
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(ConversationDocument.class);
         indexes.createIndex(new Index().on("wakeAt", Sort.Direction.ASC).named("wakeAt"));
-        // unique because _id is: it makes save's {_id, version} check an index lookup on the embedded server too
+        // unique because _id is: it makes a turn's {_id, version} check an index lookup on the embedded server too
         indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
                 .named("version"));
     }
@@ -44,13 +50,74 @@ class ConversationStore implements InitializingBean {
         return Optional.ofNullable(mongo.findById(id, ConversationDocument.class));
     }
 
+    /** Inserts a new conversation; {@link DuplicateKeyException} when another writer created it first. */
+    ConversationDocument insert(ConversationDocument document) {
+        return mongo.insert(document);
+    }
+
     /**
-     * Inserts a new document or replaces the stored one if its version is unchanged. Throws
-     * {@link org.springframework.dao.OptimisticLockingFailureException} or
-     * {@link org.springframework.dao.DuplicateKeyException} when another writer came first.
+     * Stores one turn. A new conversation ({@code turn.version()} null) is inserted. An existing one is changed only
+     * if its version is still {@code turn.version()}: the turn's state and bookkeeping are set, its transcript
+     * entries, messages and effects appended (the transcript and the recent event keys keep only their latest
+     * {@code transcriptSize} and {@code recentEvents} entries), and the version goes up by one. Delivery state the
+     * outbox wrote meanwhile is left as it is: a turn never writes back what it read of it.
+     *
+     * @throws DuplicateKeyException              another writer created the conversation first
+     * @throws OptimisticLockingFailureException another turn was stored since {@code turn.version()} was read
      */
-    ConversationDocument save(ConversationDocument document) {
-        return mongo.save(document);
+    void write(TurnWrite turn, int transcriptSize, int recentEvents) {
+        ConversationDocument document = new ConversationDocument(turn.id(), turn.version(), turn.state(),
+                turn.recipient(), turn.messages(), turn.transcript(), turn.lastSeq(), List.of(turn.eventKey()), null,
+                null, turn.wakeAt(), turn.updatedAt(), turn.effects(), turn.lastEffect(), turn.personId());
+        if (turn.version() == null) {
+            insert(new ConversationDocument(document.id(), null, document.state(), document.recipient(),
+                    document.pending(), last(document.transcript(), transcriptSize), document.lastSeq(),
+                    document.recentEvents(), null, null, document.wakeAt(), document.updatedAt(), document.effects(),
+                    document.lastEffect(), document.personId()));
+            return;
+        }
+        // the stored form exactly as a whole-document write would have it (type hints of nested values included)
+        Document bson = new Document();
+        mongo.getConverter().write(document, bson);
+        Update update = new Update().set("version", turn.version() + 1).set("state", bson.get("state"))
+                .set("recipient", bson.get("recipient")).set("personId", turn.personId()).set("lastSeq", turn.lastSeq())
+                .set("lastEffect", turn.lastEffect()).set("wakeAt", turn.wakeAt()).set("updatedAt", turn.updatedAt());
+        update.push("recentEvents").slice(-recentEvents).each(turn.eventKey());
+        if (!turn.transcript().isEmpty()) {
+            update.push("transcript").slice(-transcriptSize).each(bson.getList("transcript", Object.class).toArray());
+        }
+        if (!turn.messages().isEmpty()) {
+            update.push("pending").each(bson.getList("pending", Object.class).toArray());
+        }
+        if (!turn.effects().isEmpty()) {
+            update.push("effects").each(bson.getList("effects", Object.class).toArray());
+        }
+        // the collection's name, not the entity class: Spring would add a version increment of its own
+        long matched = mongo.updateFirst(query(where("_id").is(turn.id()).and("version").is(turn.version())), update,
+                ConversationDocument.COLLECTION).getMatchedCount();
+        if (matched == 0) {
+            throw new OptimisticLockingFailureException("Conversation " + turn.id() + " is no longer at version "
+                    + turn.version());
+        }
+    }
+
+    /**
+     * One turn as it is written: what it sets, and what it adds to the conversation's lists, in order.
+     *
+     * @param version    the version the turn was computed from; null for a new conversation
+     * @param eventKey   the inbox key of the event it applied
+     * @param transcript its transcript entries
+     * @param messages   its messages to deliver
+     * @param effects    its effects to relay
+     */
+    record TurnWrite(String id, Long version, ConversationState state, Recipient recipient, String personId,
+                     long lastSeq,
+                     long lastEffect, Instant wakeAt, Instant updatedAt, String eventKey,
+                     List<TranscriptEntry> transcript, List<PendingMessage> messages, List<StoredEffect> effects) {
+    }
+
+    private static <T> List<T> last(List<T> list, int size) {
+        return list.size() <= size ? list : List.copyOf(list.subList(list.size() - size, list.size()));
     }
 
     /** Conversations whose state wants a tick by {@code now}, earliest first. */

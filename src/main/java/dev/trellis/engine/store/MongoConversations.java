@@ -19,18 +19,16 @@ import dev.trellis.engine.Recipient;
 import dev.trellis.engine.TranscriptEntry;
 import dev.trellis.engine.Turn;
 import dev.trellis.engine.Redacted;
-import dev.trellis.engine.TurnEffect;
 import dev.trellis.flow.MessageBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * {@link Conversations} over MongoDB: the person behind the sender, one read, one engine turn, one versioned write,
- * then delivery.
+ * {@link Conversations} over MongoDB: the person behind the sender, one read, one engine turn, one versioned write
+ * (state, transcript, messages and effects together), then delivery of the messages and relay of the effects.
  *
  * <p>Where messages go: a conversation lives in the private place it started (its home, in the document's
  * {@code recipient}). Only an accepted event from a private place moves the home (a DM reached by user id first, by
@@ -52,20 +50,17 @@ class MongoConversations implements Conversations {
     private final PersonDirectory people;
     private final SharedPlaceReply elsewhere;
     private final Outbox outbox;
-    private final ApplicationEventPublisher events;
     private final ConversationProperties properties;
     private final Clock clock;
 
     MongoConversations(ConversationStore store, TextSealing sealing, Engine engine, PersonDirectory people,
-                       MessageBundle messages, Outbox outbox, ApplicationEventPublisher events,
-                       ConversationProperties properties, Clock clock) {
+                       MessageBundle messages, Outbox outbox, ConversationProperties properties, Clock clock) {
         this.store = store;
         this.sealing = sealing;
         this.engine = engine;
         this.people = people;
         this.elsewhere = new SharedPlaceReply(messages);
         this.outbox = outbox;
-        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,9 +77,10 @@ class MongoConversations implements Conversations {
                     log.error("Step {} of flow {} failed in conversation {} (event {}, action {})", failed.stepId(),
                             failed.flowId(), id, inbound.eventId(), failed.action(), Redacted.of(failed.error()));
                 }
-                events.publishEvent(new TurnEffect(id, inbound.channel(), personId, effect));
             });
         }
+        // also when the event had been applied already: a node that stopped after storing the turn left its
+        // messages and effects in the document, and this is the retry of that event
         outbox.deliver(id);
     }
 
@@ -108,7 +104,7 @@ class MongoConversations implements Conversations {
             Turn turn = inbound.place() == Inbound.Place.SHARED ? elsewhere.reply(id, state, inbound)
                     : engine.apply(subject, state, event, now, personData);
             try {
-                store.save(next(stored, id, personId, inbound, eventKey, turn, now));
+                write(stored, id, personId, inbound, eventKey, turn, now);
                 return turn;
             } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
                 if (attempt >= properties.writeAttempts()) {
@@ -120,18 +116,20 @@ class MongoConversations implements Conversations {
         }
     }
 
-    private ConversationDocument next(Optional<ConversationDocument> stored, String id, String personId,
-                                      Inbound inbound, String eventKey, Turn turn, Instant now) {
+    /**
+     * Writes the turn: state, transcript lines, messages and effects in one write. Delivered messages and relayed
+     * effects are not written back: the outbox drops them (see {@link OutboxStore#lease}).
+     */
+    private void write(Optional<ConversationDocument> stored, String id, String personId, Inbound inbound,
+                       String eventKey, Turn turn, Instant now) {
         long seq = stored.map(ConversationDocument::lastSeq).orElse(0L);
-        List<TranscriptEntry> transcript = new ArrayList<>(stored.map(ConversationDocument::transcript)
-                .orElse(List.of()));
-        List<PendingMessage> pending = new ArrayList<>(stored.map(ConversationDocument::pending).orElse(List.of())
-                .stream().filter(message -> message.status() == PendingMessage.Status.PENDING).toList());
+        List<TranscriptEntry> said = new ArrayList<>();
+        List<PendingMessage> messages = new ArrayList<>();
         // what is said in a shared place is not part of the private conversation's transcript
         boolean shared = inbound.place() == Inbound.Place.SHARED;
         String typed = shared ? null : typedText(inbound);
         if (typed != null) {
-            transcript.add(sealing.seal(personId, TranscriptEntry.in(++seq, typed, now)));
+            said.add(sealing.seal(personId, TranscriptEntry.in(++seq, typed, now)));
         }
         Recipient home = home(stored, inbound, turn, personId);
         Recipient to = inbound.kind() == Inbound.Kind.TIMER ? home : here(inbound, personId);
@@ -141,17 +139,19 @@ class MongoConversations implements Conversations {
             Outbound sealed = sealing.seal(personId, message);
             ++seq;
             if (!shared) {
-                transcript.add(TranscriptEntry.out(seq, sealed, now));
+                said.add(TranscriptEntry.out(seq, sealed, now));
             }
-            pending.add(PendingMessage.pending(Long.toString(seq), sealed, now, to, bulk));
+            messages.add(PendingMessage.pending(Long.toString(seq), sealed, now, to, bulk));
         }
-        List<String> recent = new ArrayList<>(stored.map(ConversationDocument::recentEvents).orElse(List.of()));
-        recent.add(eventKey);
-        return new ConversationDocument(id, stored.map(ConversationDocument::version).orElse(null),
-                sealing.seal(personId, turn.state()), home, pending,
-                last(transcript, properties.transcriptSize()), seq, last(recent, RECENT_EVENTS),
-                stored.map(ConversationDocument::sendLeaseUntil).orElse(null),
-                stored.map(ConversationDocument::sendOwner).orElse(null), nextWake(inbound, turn, now), now, personId);
+        long effectNo = stored.map(ConversationDocument::lastEffect).orElse(0L);
+        List<StoredEffect> effects = new ArrayList<>();
+        for (Turn.Effect effect : turn.effects()) {
+            effects.add(StoredEffect.pending(id + ":" + ++effectNo, personId, inbound.channel(),
+                    StoredEffect.Content.of(effect, text -> sealing.seal(personId, text)), now));
+        }
+        store.write(new ConversationStore.TurnWrite(id, stored.map(ConversationDocument::version).orElse(null),
+                sealing.seal(personId, turn.state()), home, personId, seq, effectNo, nextWake(inbound, turn, now), now, eventKey, said,
+                messages, effects), properties.transcriptSize(), RECENT_EVENTS);
     }
 
     /**
@@ -206,10 +206,6 @@ class MongoConversations implements Conversations {
             case COMMAND -> new Event.Command(inbound.text() == null ? "" : inbound.text().strip());
             case TIMER -> inbound.timer() == null ? new Event.Tick() : new Event.TimerFired(inbound.timer());
         };
-    }
-
-    private static <T> List<T> last(List<T> list, int size) {
-        return list.size() <= size ? list : List.copyOf(list.subList(list.size() - size, list.size()));
     }
 
     @Override

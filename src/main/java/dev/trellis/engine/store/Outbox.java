@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers a conversation's pending messages in order through the channel's {@link OutboundChannel} and records
- * each result in the document. One sender at a time per conversation, across nodes (see {@link OutboxStore}); a
+ * each result in the document; under the same lease, the {@link EffectRelay} relays the turns' stored effects. One sender at a time per conversation, across nodes (see {@link OutboxStore}); a
  * message the channel asks to retry later holds back the ones after it, and is tried again when its time comes
  * (a timer on this node; the poller on any node should this one stop). A channel that keeps answering "later" (an
  * outage) is retried for {@link OutboxProperties#deliveryBudget()}, then the message is marked failed, and tried
@@ -41,6 +41,7 @@ class Outbox implements DisposableBean {
     private static final int POLL_BATCH = 100;
 
     private final OutboxStore store;
+    private final EffectRelay effects;
     private final TextSealing sealing;
     private final Map<String, OutboundChannel> channels;
     private final ConversationProperties properties;
@@ -53,9 +54,10 @@ class Outbox implements DisposableBean {
         return thread;
     });
 
-    Outbox(OutboxStore store, TextSealing sealing, List<OutboundChannel> channels, ConversationProperties properties,
-           OutboxProperties budget, OutboxMetrics metrics, Clock clock) {
+    Outbox(OutboxStore store, EffectRelay effects, TextSealing sealing, List<OutboundChannel> channels,
+           ConversationProperties properties, OutboxProperties budget, OutboxMetrics metrics, Clock clock) {
         this.store = store;
+        this.effects = effects;
         this.sealing = sealing;
         this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::channel, Function.identity()));
         this.properties = properties;
@@ -64,7 +66,10 @@ class Outbox implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Delivers what is due in conversation {@code id}; returns quietly when another sender holds it. */
+    /**
+     * Relays the effects and delivers the messages that are due in conversation {@code id}; returns quietly when
+     * another sender holds it.
+     */
     void deliver(String id) {
         deliver(id, false, false);
     }
@@ -74,7 +79,8 @@ class Outbox implements DisposableBean {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
-            Optional<ConversationDocument> leased = store.lease(id, owner, now, now.plus(properties.sendLease()));
+            Optional<ConversationDocument> leased = store.lease(id, owner, now, now.plus(properties.sendLease()),
+                    now.minus(budget.failedRetryWindow()));
             if (leased.isEmpty()) {
                 // another sender is at it; should it stop half-way, the poller looks again once its lease is over
                 store.heldUntil(id).ifPresent(until -> store.dueAt(id, until, false));
@@ -86,6 +92,7 @@ class Outbox implements DisposableBean {
                     revive = false;
                     leased = store.find(id);
                 }
+                leased.ifPresent(doc -> effects.relayDue(doc, owner));
                 if (leased.isPresent() && sendDue(leased.get(), owner)) {
                     listed = false; // listed again, for the failed-message rescan
                 }
@@ -219,10 +226,17 @@ class Outbox implements DisposableBean {
         return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
     }
 
-    /** When the first pending message may be tried; the ones after it wait for it. */
+    /**
+     * When the first pending message or the first effect to relay may be tried (the ones after each wait for it); an
+     * effect waiting for its listeners does not hold back messages, nor the other way round.
+     */
     private static Optional<Instant> nextTry(ConversationDocument doc) {
-        return doc.pending().stream().filter(m -> m.status() == PendingMessage.Status.PENDING).findFirst()
-                .map(PendingMessage::nextAttemptAt);
+        Optional<Instant> message = doc.pending().stream().filter(m -> m.status() == PendingMessage.Status.PENDING)
+                .findFirst().map(PendingMessage::nextAttemptAt);
+        Optional<Instant> effect = EffectRelay.nextTry(doc);
+        if (message.isEmpty()) return effect;
+        if (effect.isEmpty()) return message;
+        return Optional.of(message.get().isBefore(effect.get()) ? message.get() : effect.get());
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's writes. A conversation's outbox is held by one sender at a time: {@code sendOwner} (a token new for
+ * The outbox's writes, for messages and for effects to relay. A conversation's outbox is held by one sender at a time: {@code sendOwner} (a token new for
  * every lease) until {@code sendLeaseUntil}. Releasing and recording a delivery are conditional on the token, so a
  * sender whose lease ran out and was taken over changes nothing. Delivery state is written as field updates of the
  * pending entries that leave {@code version} alone: a delivery never makes a turn that is being computed start over.
@@ -52,15 +52,34 @@ class OutboxStore implements InitializingBean {
                 .on("sendOwner", Sort.Direction.ASC).unique().named("sendOwner"));
     }
 
-    /** Takes the conversation's outbox for {@code owner}; empty when another sender holds it (or no document). */
-    Optional<ConversationDocument> lease(String id, String owner, Instant now, Instant until) {
+    /**
+     * Takes the conversation's outbox for {@code owner}; empty when another sender holds it (or no document). When a
+     * later turn left something to deliver, the same write clears out what is finished, so the document does not
+     * grow with every turn: messages sent, messages failed for good (or failed longer ago than {@code failedBefore},
+     * too old for the rescan) and effects given up.
+     */
+    Optional<ConversationDocument> lease(String id, String owner, Instant now, Instant until, Instant failedBefore) {
         ConversationDocument seen = mongo.findById(id, ConversationDocument.class);
         if (seen == null || seen.sendOwner() != null && seen.sendLeaseUntil() != null
                 && seen.sendLeaseUntil().isAfter(now)) {
             return Optional.empty();
         }
-        Document leased = mongo.findAndModify(heldBy(id, seen.sendOwner()),
-                new Update().set("sendOwner", owner).set("sendLeaseUntil", until),
+        String failed = PendingMessage.Status.FAILED.name();
+        Update take = new Update().set("sendOwner", owner).set("sendLeaseUntil", until);
+        // only when there is something new to deliver (a later turn's): the last turn's delivered messages stay
+        // visible with their platform references until then
+        boolean work = seen.pending().stream().anyMatch(m -> m.status() == PendingMessage.Status.PENDING)
+                || seen.effects().stream().anyMatch(e -> e.status() == StoredEffect.Status.PENDING);
+        if (work && seen.pending().stream().anyMatch(m -> m.status() != PendingMessage.Status.PENDING)) {
+            take.pull("pending", new Document("$or", List.of(
+                    new Document("status", PendingMessage.Status.SENT.name()),
+                    new Document("status", failed).append("retryable", new Document("$ne", true)),
+                    new Document("status", failed).append("createdAt", new Document("$lt", failedBefore)))));
+        }
+        if (seen.effects().stream().anyMatch(e -> e.status() == StoredEffect.Status.FAILED)) {
+            take.pull("effects", new Document("status", StoredEffect.Status.FAILED.name()));
+        }
+        Document leased = mongo.findAndModify(heldBy(id, seen.sendOwner()), take,
                 FindAndModifyOptions.options().returnNew(true), Document.class, ConversationDocument.COLLECTION);
         return Optional.ofNullable(leased).map(doc -> mongo.getConverter().read(ConversationDocument.class, doc));
     }
@@ -101,6 +120,24 @@ class OutboxStore implements InitializingBean {
                 .set("pending.$[m].nextAttemptAt", nextAttemptAt).set("pending.$[m].failure", failure));
     }
 
+    /** The effect was relayed: it leaves the document. False when the lease was lost (the new holder relays it). */
+    boolean effectRelayed(String id, String owner, String effectId) {
+        return mongo.updateFirst(heldBy(id, owner), new Update().pull("effects", new Document("_id", effectId)),
+                CONVERSATIONS).getMatchedCount() == 1;
+    }
+
+    boolean markEffectRetry(String id, String owner, String effectId, int attempts, Instant nextAttemptAt,
+                            String failure) {
+        return updateEffect(id, owner, effectId, new Update().set("effects.$[e].attempts", attempts)
+                .set("effects.$[e].nextAttemptAt", nextAttemptAt).set("effects.$[e].failure", failure));
+    }
+
+    boolean markEffectFailed(String id, String owner, String effectId, int attempts, String failure) {
+        return updateEffect(id, owner, effectId, new Update()
+                .set("effects.$[e].status", StoredEffect.Status.FAILED.name()).set("effects.$[e].attempts", attempts)
+                .set("effects.$[e].failure", failure));
+    }
+
     /** Puts messages that ran out of time back in line for one more try (the outage may be over). */
     void reviveFailed(String id, String owner, Instant createdAfter, Instant now) {
         mongo.updateFirst(heldBy(id, owner), new Update().set("pending.$[m].status", PendingMessage.Status.PENDING.name())
@@ -131,6 +168,11 @@ class OutboxStore implements InitializingBean {
 
     private boolean updateMessage(String id, String owner, String messageId, Update update) {
         return mongo.updateFirst(heldBy(id, owner), update.filterArray(Criteria.where("m._id").is(messageId)),
+                CONVERSATIONS).getMatchedCount() == 1;
+    }
+
+    private boolean updateEffect(String id, String owner, String effectId, Update update) {
+        return mongo.updateFirst(heldBy(id, owner), update.filterArray(Criteria.where("e._id").is(effectId)),
                 CONVERSATIONS).getMatchedCount() == 1;
     }
 

@@ -41,6 +41,15 @@ final class TextSealing {
         return mapTexts(message, text -> codec.open(owner, text));
     }
 
+    /** A single piece of text (a refused timer's reason, which may quote a value computed from an answer). */
+    String seal(String owner, String text) {
+        return codec.seal(owner, text);
+    }
+
+    String open(String owner, String stored) {
+        return codec.open(owner, stored);
+    }
+
     TranscriptEntry seal(String owner, TranscriptEntry entry) {
         return new TranscriptEntry(entry.seq(), entry.direction(), codec.seal(owner, entry.text()),
                 entry.message() == null ? null : seal(owner, entry.message()), entry.at());

@@ -14,8 +14,9 @@ import dev.trellis.flow.MessageBundle;
 import dev.trellis.engine.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.bson.Document;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @SpringBootTest
 class ConversationTranscriptTest {
@@ -39,15 +40,15 @@ class ConversationTranscriptTest {
     Outbox outbox;
 
     @Autowired
-    ApplicationEventPublisher events;
+    Clock clock;
 
     @Autowired
-    Clock clock;
+    MongoTemplate mongo;
 
     @Test
     void theTranscriptKeepsTheLatestEntriesAndKeepsCounting() {
         var small = new ConversationProperties(4, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
-        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, events, small,
+        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, small,
                 clock);
         String person = "long-" + System.nanoTime();
 
@@ -61,5 +62,33 @@ class ConversationTranscriptTest {
         assertThat(transcript.get(transcript.size() - 1).seq()).isGreaterThanOrEqualTo(6);
         assertThat(transcript).filteredOn(entry -> entry.direction() == TranscriptEntry.Direction.IN)
                 .extracting(TranscriptEntry::text).contains("note 6").doesNotContain("note 1");
+    }
+
+    @Test
+    void aLongConversationsDocumentStopsGrowing() {
+        var small = new ConversationProperties(4, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Conversations conversations = new MongoConversations(store, sealing, engine, people, messages, outbox, small,
+                clock);
+        String person = "bounded-" + System.nanoTime();
+        String id = "test:w:" + person;
+
+        int[] sizes = new int[3];
+        for (int i = 1; i <= 180; i++) {
+            conversations.handle(Inbound.message("test", person + "-" + i, "w", person, "dm",
+                    "note " + (1000 + i), Instant.now()));
+            if (i % 60 == 0) {
+                sizes[i / 60 - 1] = mongo.findById(id, Document.class, ConversationDocument.COLLECTION).toJson()
+                        .length();
+            }
+        }
+
+        ConversationDocument doc = store.find(id).orElseThrow();
+        assertThat(doc.transcript()).hasSize(4);
+        assertThat(doc.recentEvents()).hasSizeLessThanOrEqualTo(50);
+        // every reply was settled (there is no "test" platform: failed for good) and is dropped at the next delivery
+        assertThat(doc.pending()).hasSizeLessThanOrEqualTo(2);
+        assertThat(doc.effects()).isEmpty();
+        // only counters and ids gain a digit now and then
+        assertThat(sizes[2]).isLessThanOrEqualTo(sizes[1] * 102 / 100);
     }
 }

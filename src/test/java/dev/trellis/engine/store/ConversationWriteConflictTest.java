@@ -18,7 +18,6 @@ import dev.trellis.engine.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Two writers on one conversation: the one that read first must re-apply its turn to what the other wrote. */
@@ -47,9 +46,6 @@ class ConversationWriteConflictTest {
 
     @Autowired
     Outbox outbox;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     @Autowired
     ConversationProperties properties;
@@ -106,7 +102,7 @@ class ConversationWriteConflictTest {
                 return read;
             }
         };
-        return new MongoConversations(racingStore, sealing, engine, people, messages, outbox, events,
+        return new MongoConversations(racingStore, sealing, engine, people, messages, outbox,
                 properties, clock);
     }
 

@@ -109,10 +109,10 @@ class OutboxTest {
     void aSenderWhoseLeaseWasTakenOverRecordsNothing() {
         String id = conversation("lease", 1);
         Instant now = clock.instant();
-        ConversationDocument slow = store.lease(id, "slow-node", now, now.plusSeconds(30)).orElseThrow();
+        ConversationDocument slow = store.lease(id, "slow-node", now, now.plusSeconds(30), now).orElseThrow();
         String message = slow.pending().get(0).id();
 
-        ConversationDocument quick = store.lease(id, "quick-node", now.plusSeconds(31), now.plusSeconds(61))
+        ConversationDocument quick = store.lease(id, "quick-node", now.plusSeconds(31), now.plusSeconds(61), now)
                 .orElseThrow();
         assertThat(store.markSent(id, "quick-node", message, 1, "ts-quick")).isTrue();
         assertThat(store.markRetry(id, "slow-node", message, 1, now.plusSeconds(60), "timeout")).isFalse();
@@ -194,18 +194,19 @@ class OutboxTest {
             pending.add(PendingMessage.pending(Integer.toString(i), message, now, null));
             transcript.add(TranscriptEntry.out(i, message, now));
         });
-        conversations.save(new ConversationDocument(id, null,
+        conversations.insert(new ConversationDocument(id, null,
                 ConversationState.idle(ConversationState.Profile.DEFAULT),
                 new Recipient(id, channel, "w", "ana", "person-ana", "dm", null), pending, transcript,
                 (long) messages, List.of(), null,
-                null, null, now, "person-ana"));
+                null, null, now, List.of(), 0L, "person-ana"));
         return id;
     }
 
     private Outbox outbox(Platform platform, Clock clock) {
         var meters = new StaticListableBeanFactory();
         meters.addBean("meters", new SimpleMeterRegistry());
-        return new Outbox(store, sealing, List.of(platform), PROPERTIES, BUDGET,
+        return new Outbox(store, new EffectRelay(store, sealing, event -> { }, BUDGET, clock), sealing,
+                List.of(platform), PROPERTIES, BUDGET,
                 new OutboxMetrics(meters.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)), clock);
     }
 
