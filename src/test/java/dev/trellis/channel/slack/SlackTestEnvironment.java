@@ -39,6 +39,9 @@ abstract class SlackTestEnvironment {
     static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("slack.bot-token", () -> "xoxb-test-token");
         registry.add("slack.team-id", () -> "T1");
+        // these tests send many messages to one workspace within seconds; the workspace pace has tests of its own
+        registry.add("slack.workspace-per-second", () -> "1000");
+        registry.add("slack.workspace-burst", () -> "1000");
         registry.add("slack.app-id", () -> "A1");
         registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
         registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
