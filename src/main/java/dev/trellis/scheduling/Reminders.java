@@ -81,6 +81,11 @@ public class Reminders {
         run(() -> scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(TimerData.group(personId))));
     }
 
+    /** True while the person's reminders are paused (also when they have none yet: new ones start paused). */
+    public boolean isPaused(String personId) {
+        return call(() -> scheduler.getPausedTriggerGroups().contains(TimerData.group(personId)));
+    }
+
     /** The person's reminders, soonest first. */
     public List<ScheduledReminder> list(String personId) {
         return call(() -> {
@@ -96,7 +101,7 @@ public class Reminders {
                     paused |= scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED;
                 }
                 found.add(new ScheduledReminder(key.getName(), job.getJobDataMap().getString(TimerData.FLOW), next,
-                        paused));
+                        paused, job.getJobDataMap().getString(TimerData.REPEAT)));
             }
             found.sort(Comparator.comparing(ScheduledReminder::next, Comparator.nullsLast(Comparator.naturalOrder())));
             return found;
