@@ -208,6 +208,8 @@ final class TurnRun {
             context = new HashMap<>(source.load(subject.channel(), subject.personId()));
             context.put("today", today().toString());
             context.put("now", now.toString());
+            // the person's timezone as this conversation knows it (the platform's, unless they chose one)
+            context.put("zone", zone().getId());
         }
         Map<String, Object> all = new HashMap<>(context);
         if (flow != null) all.put("flow", Map.of("id", flow.id(), "title", flow.title()));

@@ -12,6 +12,7 @@ import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.ActionName;
 import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ final class ReminderActions {
 
     /**
      * {@code reminders.list} with {@code zone} (the person's zone as the platform knows it; one they chose wins) and
-     * {@code locale}: {@code count}, {@code paused}, {@code text} (numbered lines, soonest first) and {@code options}
+     * {@code locale}: {@code count}, {@code names}, {@code paused}, {@code text} (numbered lines, soonest first) and {@code options}
      * (cancel 1..n, pause all or resume, done) for a choice step.
      */
     @Component
@@ -40,9 +41,9 @@ final class ReminderActions {
 
         private final Reminders reminders;
         private final PersonalTimes times;
-        private final FlowCatalog flows;
+        private final ObjectProvider<FlowCatalog> flows;
 
-        ListReminders(Reminders reminders, PersonalTimes times, FlowCatalog flows) {
+        ListReminders(Reminders reminders, PersonalTimes times, ObjectProvider<FlowCatalog> flows) {
             this.reminders = reminders;
             this.times = times;
             this.flows = flows;
@@ -72,6 +73,7 @@ final class ReminderActions {
             options.add(option(DONE, "Done"));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("count", (long) scheduled.size());
+            result.put("names", scheduled.stream().map(ScheduledReminder::name).toList());
             result.put("paused", paused);
             result.put("zone", zone.getId());
             result.put("text", String.join("\n", lines));
@@ -86,9 +88,9 @@ final class ReminderActions {
     static final class CancelReminder implements ActionHandler {
 
         private final Reminders reminders;
-        private final FlowCatalog flows;
+        private final ObjectProvider<FlowCatalog> flows;
 
-        CancelReminder(Reminders reminders, FlowCatalog flows) {
+        CancelReminder(Reminders reminders, ObjectProvider<FlowCatalog> flows) {
             this.reminders = reminders;
             this.flows = flows;
         }
@@ -150,8 +152,9 @@ final class ReminderActions {
         return spec;
     }
 
-    private static String title(FlowCatalog flows, String flowId) {
-        return flows.current(flowId).map(Flow::title).orElse(flowId);
+    /** The catalogue is looked up when needed: it checks at start-up that these very actions exist. */
+    private static String title(ObjectProvider<FlowCatalog> flows, String flowId) {
+        return flows.getObject().current(flowId).map(Flow::title).orElse(flowId);
     }
 
     private static Map<String, Object> option(String value, String label) {

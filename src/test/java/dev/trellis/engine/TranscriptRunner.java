@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.time.ZoneId;
@@ -55,21 +56,25 @@ final class TranscriptRunner {
     private final Set<String> visited;
     private final Consumer<TurnEffect> effects;
     private final Consumer<Instant> clock;
+    private final BiPredicate<String, String> stillSet;
 
     TranscriptRunner(Supplier<Engine> engines, Set<String> visited) {
-        this(engines, visited, effect -> { }, at -> { });
+        this(engines, visited, effect -> { }, at -> { }, (person, name) -> true);
     }
 
     /**
      * @param effects hears every effect of every turn, as the application's listeners do (timers reach Quartz)
      * @param clock   is moved to the transcript's time before each turn, so actions see the same time as the engine
+     * @param stillSet whether the person's timer of a name is still set and not paused when it comes due (the person
+     *                 may have cancelled or paused it with {@code /coach reminders}): one that is not does not fire
      */
     TranscriptRunner(Supplier<Engine> engines, Set<String> visited, Consumer<TurnEffect> effects,
-                     Consumer<Instant> clock) {
+                     Consumer<Instant> clock, BiPredicate<String, String> stillSet) {
         this.engines = engines;
         this.visited = visited;
         this.effects = effects;
         this.clock = clock;
+        this.stillSet = stillSet;
     }
 
     /** A timer a {@code schedule} step set, as the transcript's fake scheduler keeps it. */
@@ -248,6 +253,7 @@ final class TranscriptRunner {
                     tick(where);
                     Pending next = due.next();
                     if (next == null) timers.remove(due.name()); else timers.put(due.name(), next);
+                    if (!stillSet.test(subject.personId(), due.name())) continue;
                     Instant at = now;
                     apply(new Event.TimerFired(new Inbound.Timer("person:" + subject.personId() + "/" + due.name(),
                             due.at(), due.flowId(), due.stepId(), Map.copyOf(due.ids()))), where);
