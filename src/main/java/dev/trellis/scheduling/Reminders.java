@@ -50,7 +50,12 @@ public class Reminders {
         Occurrence first = Occurrence.first(reminder.due(), reminder.repeat(), reminder.inWorkingTime(),
                 times.of(reminder.personId(), reminder.zone()), clock.instant());
         Instant startAt = first.due().isBefore(clock.instant()) ? clock.instant() : first.due();
-        run(() -> scheduler.scheduleJob(job, Set.of(occurrence(key, first, startAt)), true));
+        // an occurrence is a trigger keyed by its moment: setting the reminder for another moment must not leave the
+        // old one behind, so the job goes first (a crash in between loses it until the effect is relayed again)
+        run(() -> {
+            scheduler.deleteJob(key);
+            scheduler.scheduleJob(job, Set.of(occurrence(key, first, startAt)), true);
+        });
         return first.due();
     }
 

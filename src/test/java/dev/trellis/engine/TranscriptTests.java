@@ -83,10 +83,10 @@ class TranscriptTests {
                 clock::set, (person, name) -> reminders.list(person).stream()
                         .anyMatch(r -> r.name().equals(name) && !r.paused()));
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
-            // -Dtranscripts=grow- plays only the transcripts whose file name starts so (while writing one)
-            String only = System.getProperty("transcripts", "");
+            // -Dtranscripts=grow-,peer- plays only the transcripts whose file names start so (while writing one)
+            List<String> only = List.of(System.getProperty("transcripts", "").split(","));
             List<Path> transcripts = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> p.getFileName().toString().startsWith(only)).sorted().toList();
+                    .filter(p -> only.stream().anyMatch(p.getFileName().toString()::startsWith)).sorted().toList();
             return transcripts.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
                     file.toUri(), () -> runner.run(file)));
         }
