@@ -28,7 +28,7 @@ final class KeyPhrase {
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "[.!?;\\n]+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
+            "[.!?;]+(?=\\s|$)|\\n+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"

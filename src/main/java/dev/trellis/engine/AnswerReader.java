@@ -48,8 +48,7 @@ final class AnswerReader {
             case DATE -> date(raw, v, today, locale);
         };
         if (answer instanceof Answer.Valid valid && v.rule() != null) {
-            Map<String, Object> withAnswer = new HashMap<>(variables);
-            withAnswer.put("answer", valid.value());
+            Map<String, Object> withAnswer = new Scope(java.util.Collections.singletonMap("answer", valid.value()), variables);
             if (!v.rule().test(withAnswer)) return new Answer.Invalid("rule");
         }
         return answer;

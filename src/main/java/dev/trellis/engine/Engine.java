@@ -56,17 +56,22 @@ public final class Engine {
     }
 
     public Turn apply(Subject subject, ConversationState state, Event event, Instant now) {
-        return apply(subject, state, event, now, parts.context());
+        return apply(subject, state, event, now, personData(subject));
+    }
+
+    /** A snapshot of the person's data for applying one event, possibly several times (see {@link #apply}). */
+    public PersonData personData(Subject subject) {
+        return PersonData.of(parts.context(), subject);
     }
 
     /**
-     * Applies {@code event}. {@code personData} is where this turn reads the person's data until one of its actions
-     * writes to it (then it is read again from the engine's own {@link PersonContext}); a caller that applies one
-     * event several times (after a write conflict) may pass a snapshot it loaded once.
+     * Applies {@code event}. {@code personData} is where this turn reads the person's data: each variable once, again
+     * only after one of its actions wrote to it. A caller that applies one event several times (after a write
+     * conflict) passes the same snapshot each time, so a retry reads nothing again unless an action wrote.
      *
      * @throws RuntimeException an infrastructure failure: nothing of the turn happened, apply it again later
      */
-    public Turn apply(Subject subject, ConversationState state, Event event, Instant now, PersonContext personData) {
+    public Turn apply(Subject subject, ConversationState state, Event event, Instant now, PersonData personData) {
         TurnRun run = new TurnRun(parts, subject, state, now, personData);
         try {
             return dispatch(run, event);

@@ -7,6 +7,9 @@ public sealed interface Event {
 
     /** The person typed {@code text}. Interrupt words (help, back, stop, menu, pause) are recognised here. */
     record Said(String text) implements Event {
+        public Said {
+            text = TypedText.clean(text);
+        }
     }
 
     /** The person clicked or selected on control {@code controlId}. */

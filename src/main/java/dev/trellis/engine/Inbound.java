@@ -86,7 +86,8 @@ public record Inbound(String channel, String eventId, String workspace, String u
 
     public static Inbound message(String channel, String eventId, String workspace, String userId, String address,
                                   String text, Instant at) {
-        return new Inbound(channel, eventId, workspace, userId, Place.PRIVATE, address, Kind.MESSAGE, text, null,
+        return new Inbound(channel, eventId, workspace, userId, Place.PRIVATE, address, Kind.MESSAGE,
+                TypedText.clean(text), null,
                 List.of(), Map.of(), at);
     }
 
@@ -98,7 +99,8 @@ public record Inbound(String channel, String eventId, String workspace, String u
 
     public static Inbound command(String channel, String eventId, String workspace, String userId, String address,
                                   String args, Instant at) {
-        return new Inbound(channel, eventId, workspace, userId, Place.PRIVATE, address, Kind.COMMAND, args, null,
+        return new Inbound(channel, eventId, workspace, userId, Place.PRIVATE, address, Kind.COMMAND,
+                TypedText.clean(args), null,
                 List.of(), Map.of(), at);
     }
 

@@ -1,11 +1,14 @@
 package dev.trellis.engine;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Data about the person that flows read in expressions, beside their own variables: {@code person} (name,
- * timezone, manager...), {@code goals} ({@code goals.active}, ...) and whatever the coaching domain adds. Loaded
- * when a turn needs it and again after an action ran.
+ * timezone, manager...), {@code goals} ({@code goals.active}, ...) and whatever the coaching domain adds. A turn reads
+ * it through one {@link PersonData} snapshot: each variable from the store the first time the turn asks for it, and
+ * again only after an action of the turn wrote to it.
  */
 public interface PersonContext {
 
@@ -14,6 +17,47 @@ public interface PersonContext {
      * {@code personId} is the Trellis person id, the same from every linked chat.
      */
     Map<String, Object> load(String channel, String personId);
+
+    /**
+     * A reader for one snapshot of the person's data. The default reads everything with {@link #load} the first time
+     * any variable is asked for; an implementation that can read variables one by one overrides it, so a turn whose
+     * flow step names no person data costs no store query at all.
+     */
+    default Reader reader(String channel, String personId) {
+        return Reader.all(() -> load(channel, personId));
+    }
+
+    /** Reads the variables of one snapshot; may keep what it read to share it between variables. */
+    interface Reader {
+
+        /** The names of every variable it can read. */
+        Set<String> names();
+
+        /** The variable {@code name} read from the store; null when there is no such variable. */
+        Object read(String name);
+
+        /** A reader that loads all variables at once, the first time one is asked for. */
+        static Reader all(Supplier<Map<String, Object>> load) {
+            return new Reader() {
+                private Map<String, Object> loaded;
+
+                @Override
+                public Set<String> names() {
+                    return loaded().keySet();
+                }
+
+                @Override
+                public Object read(String name) {
+                    return loaded().get(name);
+                }
+
+                private Map<String, Object> loaded() {
+                    if (loaded == null) loaded = load.get();
+                    return loaded;
+                }
+            };
+        }
+    }
 
     PersonContext NONE = (channel, personId) -> Map.of();
 }

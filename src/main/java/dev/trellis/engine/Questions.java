@@ -63,8 +63,7 @@ final class Questions {
             Object listed = c.optionsExpr().evaluate(run.activation());
             List<?> items = listed instanceof List<?> l ? l : List.of();
             for (int i = 0; i < items.size(); i++) {
-                Map<String, Object> scope = new HashMap<>(run.activation());
-                scope.put("option", items.get(i));
+                Map<String, Object> scope = new Scope(java.util.Collections.singletonMap("option", items.get(i)), run.activation());
                 Object value = c.value() == null ? items.get(i) : c.value().evaluate(scope);
                 Object label = c.label() == null ? items.get(i) : c.label().evaluate(scope);
                 offered.add(new Outbound.Choice(Integer.toString(i), Templates.plain(label)));

@@ -31,7 +31,7 @@ final class TurnRun {
     private final EngineParts parts;
     private final Engine.Subject subject;
     private final Instant now;
-    private final PersonContext turnContext;
+    private final PersonData personData;
     final ConversationState original;
     final FlowWalk walk;
 
@@ -57,15 +57,13 @@ final class TurnRun {
     final List<Turn.Effect> effects = new ArrayList<>();
     final List<String> visited = new ArrayList<>();
     Turn.Outcome outcome = new Turn.Outcome.Advanced();
-    private Map<String, Object> context;
-    private boolean wrote;
     private int messageCount;
 
-    TurnRun(EngineParts parts, Engine.Subject subject, ConversationState state, Instant now, PersonContext context) {
+    TurnRun(EngineParts parts, Engine.Subject subject, ConversationState state, Instant now, PersonData personData) {
         this.parts = parts;
         this.subject = subject;
         this.now = now;
-        this.turnContext = context;
+        this.personData = personData;
         this.original = state;
         this.flowId = state.flowId();
         this.flowVersion = state.flowVersion();
@@ -121,8 +119,7 @@ final class TurnRun {
 
     /** An action wrote to the person's data: what expressions read about the person is loaded again. */
     void personDataChanged() {
-        wrote = true;
-        context = null;
+        personData.changed();
     }
 
     // ---------------------------------------------------------------- words
@@ -192,29 +189,25 @@ final class TurnRun {
     }
 
     private String render(String template, Map<String, Object> extra) {
-        Map<String, Object> values = new HashMap<>(activation());
-        values.putAll(extra);
+        Map<String, Object> values = extra.isEmpty() ? activation() : new Scope(extra, activation());
         return parts.templates().render(template, values, new Templates.Style(
                 Locale.forLanguageTag(locale()), zone(), now));
     }
 
     /**
-     * The variables expressions and templates see: the person's data, then the flow's own variables. The person's
-     * data is read at most once per turn, and again only after an action of this turn wrote to it.
+     * The variables expressions and templates see: the flow's own variables, then the person's data. A person
+     * variable is read from the store only when an expression or template names it, at most once per turn, and again
+     * only after an action of this turn wrote to the person's data.
      */
     Map<String, Object> activation() {
-        if (context == null) {
-            PersonContext source = wrote ? parts.context() : turnContext;
-            context = new HashMap<>(source.load(subject.channel(), subject.personId()));
-            context.put("today", today().toString());
-            context.put("now", now.toString());
-            // the person's timezone as this conversation knows it (the platform's, unless they chose one)
-            context.put("zone", zone().getId());
-        }
-        Map<String, Object> all = new HashMap<>(context);
-        if (flow != null) all.put("flow", Map.of("id", flow.id(), "title", flow.title()));
-        all.putAll(withoutNulls(vars));
-        return all;
+        Map<String, Object> top = new HashMap<>();
+        top.put("today", today().toString());
+        top.put("now", now.toString());
+        // the person's timezone as this conversation knows it (the platform's, unless they chose one)
+        top.put("zone", zone().getId());
+        if (flow != null) top.put("flow", Map.of("id", flow.id(), "title", flow.title()));
+        top.putAll(withoutNulls(vars));
+        return new Scope(top, personData.asMap());
     }
 
     String locale() {

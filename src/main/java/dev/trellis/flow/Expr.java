@@ -5,6 +5,7 @@ import dev.cel.runtime.CelRuntime;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A CEL expression from a flow file, compiled and type-checked when the flow loads. Evaluation takes plain Java
@@ -30,13 +31,16 @@ public final class Expr {
         return position;
     }
 
-    /** Evaluates against the given variables; a failure names the flow position, never the values. */
+    /**
+     * Evaluates against the given variables; a failure names the flow position, never the values. Only the variables
+     * the expression names are looked up (the map may read them from a store on demand).
+     */
     public Object evaluate(Map<String, Object> variables) {
         if (program == null) {
             throw new IllegalStateException(position + ": expression was not compiled: " + source);
         }
         try {
-            return CelValues.toJava(program.eval(variables));
+            return CelValues.toJava(program.eval(name -> Optional.ofNullable(variables.get(name))));
         } catch (CelEvaluationException e) {
             throw new ExpressionException(position + ": cannot evaluate '" + source + "': " + e.getMessage(), e);
         }

@@ -9,6 +9,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -41,8 +43,13 @@ final class YamlDocument {
     /** Parses {@code source}; a syntax error is added to {@code errors} and the result is empty. */
     static Optional<YamlDocument> parse(String file, String source, List<FlowError> errors) {
         try {
+            Optional<FlowError> alias = firstAlias(file, source);
+            if (alias.isPresent()) {
+                errors.add(alias.get());
+                return Optional.empty();
+            }
             // composing keeps duplicate keys; toJson reports them with their position
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(source));
+            Node root = new Yaml(options()).compose(new StringReader(source));
             if (root == null) {
                 errors.add(new FlowError(Position.unknown(file), "the file is empty"));
                 return Optional.empty();
@@ -59,6 +66,32 @@ final class YamlDocument {
             errors.add(new FlowError(Position.unknown(file), "YAML syntax error: " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Flow and message files are written by hand and read by people: an alias ({@code *name}) makes a reader look
+     * elsewhere for the text, and a chain of them (a "billion laughs" file) expands into more nodes than memory
+     * holds, or loops forever when an alias points into its own anchor. So aliases are refused before anything is
+     * built, at the line where the first one stands.
+     */
+    private static Optional<FlowError> firstAlias(String file, String source) {
+        for (Event event : new Yaml(options()).parse(new StringReader(source))) {
+            if (event instanceof AliasEvent) {
+                Mark mark = event.getStartMark();
+                return Optional.of(new FlowError(new Position(file, mark.getLine() + 1, mark.getColumn() + 1),
+                        "aliases (*name) are not allowed: write the text out where it is used"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(50);
+        options.setCodePointLimit(1024 * 1024);
+        return options;
     }
 
     String file() {

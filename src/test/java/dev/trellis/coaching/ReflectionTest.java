@@ -26,6 +26,14 @@ class ReflectionTest {
     }
 
     @Test
+    void aDotInsideAWordIsNotTheEndOfASentence() {
+        assertThat(reflection.reflect("I want to ship v2.1 of the app, e.g. the new onboarding", 0))
+                .contains("v2.1 of the app");
+        assertThat(reflection.reflect("{{person.manager}} keeps moving our 1:1", 0))
+                .contains("{{person.manager}} keeps moving our 1:1");
+    }
+
+    @Test
     void contractionsAndVerbAgreementFollowTheSwap() {
         assertThat(Pronouns.toSecondPerson("I'm tired and I was stuck because I am alone with my work"))
                 .isEqualTo("you're tired and you were stuck because you are alone with your work");

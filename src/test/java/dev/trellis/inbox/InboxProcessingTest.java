@@ -222,6 +222,26 @@ class InboxProcessingTest {
     }
 
     @Test
+    void aPersonWhoseVeryFirstMessageWasGivenUpOnGetsAnApologyThereAndCanCarryOn() {
+        String person = person();
+        Inbound poison = said(person, "f1", "unreadable first words");
+
+        inbox.accept(poison);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(inboxDocument(poison).getString("status")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.sentTo(poison.conversationId()).stream()
+                .anyMatch(message -> message.text().contains("couldn't take in your last message")));
+        assertThat(channel.sent).filteredOn(sent -> sent.conversationId().equals(poison.conversationId()))
+                .hasSize(1);
+
+        Inbound again = said(person, "f2", "hello");
+        inbox.accept(again);
+        awaitProcessed(again);
+        assertThat(typed(again.conversationId())).containsExactly("hello");
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.sentTo(again.conversationId()).size() > 1);
+    }
+
+    @Test
     void startingAFlowIsAnnouncedToOtherFeaturesWithIdsOnly() {
         Inbound grow = command(person(), "g1", "grow");
 

@@ -19,6 +19,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.ViewState;
 
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.TypedText;
 
 /**
  * Turns Slack payloads into {@link Inbound} events. The inbox de-duplicates on the event id: {@code team:event_id}
@@ -40,7 +41,6 @@ final class SlackInbound {
     static final int MAX_TEXT = 4_000;
     static final String TOO_LONG = "That message is longer than I can take in (4,000 characters at most), so I "
             + "haven't kept any of it. Could you send it in shorter parts?";
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\s]+");
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+\\s*");
 
     private final Clock clock;
@@ -72,7 +72,7 @@ final class SlackInbound {
 
     /** Blank, or only zero-width and other invisible format characters (a stray paste): nothing to answer. */
     static boolean isBlank(String text) {
-        return text == null || INVISIBLE.matcher(text).replaceAll("").isBlank();
+        return TypedText.isBlank(text);
     }
 
     private static boolean tooLong(String text) {

@@ -14,6 +14,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 
 import dev.trellis.engine.Inbound;
+import dev.trellis.engine.TypedText;
 
 /**
  * Turns authenticated Teams message activities into {@link Inbound} events. The event id is the activity id, so a
@@ -49,7 +50,7 @@ final class TeamsInbound {
             return submit(activity, tenant, person, conversationId, meta);
         }
         String text = typedText(activity);
-        if (text.isBlank()) {
+        if (TypedText.isBlank(text)) {
             return Optional.empty();
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);

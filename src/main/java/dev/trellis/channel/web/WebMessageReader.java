@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import dev.trellis.engine.TypedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -81,7 +83,7 @@ class WebMessageReader {
         }
         if (text != null) {
             if (text.codePointCount(0, text.length()) > MAX_TEXT) throw tooLong();
-            if (text.isBlank()) throw bad("The message is empty.");
+            if (TypedText.isBlank(text)) throw bad("The message is empty.");
             return new WebMessage(id, text, null, List.of(), null);
         }
         if (controlId != null) {

@@ -1,8 +1,12 @@
 package dev.trellis.coaching.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -41,19 +45,78 @@ final class CoachingContext implements PersonContext {
         this.ratings = ratings;
     }
 
+    /** The variables, in the order a full load reads them ({@code oneOnOnes} first reads the person with the reports). */
+    private static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            "oneOnOnes", "person", "goals", "wheels", "plans", "peer", "lastSession", "lastStep")));
+
     @Override
     public Map<String, Object> load(String channel, String personId) {
-        Person person = people.findById(personId).orElse(null);
+        Reader reader = reader(channel, personId);
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("person", person(personId, person));
-        context.put("goals", goals(personId));
-        context.put("wheels", wheels(personId));
-        context.put("plans", plans(personId));
-        context.put("oneOnOnes", oneOnOnes(personId));
-        context.put("peer", peer(personId, person));
-        context.put("lastSession", lastSession(personId));
-        context.put("lastStep", lastStep(personId));
+        for (String name : NAMES) context.put(name, reader.read(name));
         return context;
+    }
+
+    /** Reads each variable alone; a full read costs one query per collection. */
+    @Override
+    public Reader reader(String channel, String personId) {
+        return new Snapshot(personId);
+    }
+
+    /** One snapshot: what two variables both need (the person, the sessions) is read once and shared. */
+    private final class Snapshot implements Reader {
+        private final String personId;
+        private Optional<Person> person;
+        private List<Person> reports;
+        private List<CoachingSession> sessionsNewestFirst;
+
+        Snapshot(String personId) {
+            this.personId = personId;
+        }
+
+        @Override
+        public Set<String> names() {
+            return NAMES;
+        }
+
+        @Override
+        public Object read(String name) {
+            return switch (name) {
+                case "person" -> CoachingContext.person(personId, person());
+                case "goals" -> goals(personId);
+                case "wheels" -> wheels(personId);
+                case "plans" -> plans(personId);
+                case "oneOnOnes" -> oneOnOnes(personId, reports());
+                case "peer" -> CoachingContext.this.peer(personId, person());
+                case "lastSession" -> lastSession(personId, sessions());
+                case "lastStep" -> lastStep(sessions());
+                default -> null;
+            };
+        }
+
+        /** Read by id (an index lookup); shared by {@code person} and {@code peer}. */
+        private Person person() {
+            if (person == null) person = people.findById(personId);
+            return person.orElse(null);
+        }
+
+        /** The person's reports; read together with the person when the person was not read yet (one query). */
+        private List<Person> reports() {
+            if (reports != null) return reports;
+            if (person != null) {
+                reports = people.findByManagerId(personId);
+                return reports;
+            }
+            List<Person> found = people.findByIdOrManagerId(personId, personId);
+            person = found.stream().filter(p -> personId.equals(p.id())).findFirst();
+            reports = found.stream().filter(p -> personId.equals(p.managerId()) && !personId.equals(p.id())).toList();
+            return reports;
+        }
+
+        private List<CoachingSession> sessions() {
+            if (sessionsNewestFirst == null) sessionsNewestFirst = sessions.findByPersonIdOrderByAtDesc(personId);
+            return sessionsNewestFirst;
+        }
     }
 
     private static Map<String, Object> person(String id, Person person) {
@@ -70,18 +133,20 @@ final class CoachingContext implements PersonContext {
 
     private Map<String, Object> goals(String personId) {
         List<Goal> all = goals.findByPersonIdOrderByCreatedAtAsc(personId);
-        List<Map<String, Object>> active = all.stream().filter(g -> g.status() == Goal.Status.ACTIVE)
-                .map(g -> withLastStep(goal(g), personId, g.id())).toList();
+        List<Goal> activeGoals = all.stream().filter(g -> g.status() == Goal.Status.ACTIVE).toList();
+        // one query for every goal's check-ins, and none when there is no active goal
+        List<CheckIn> history = activeGoals.isEmpty() ? List.of() : checkIns.findByPersonIdOrderByAtAsc(personId);
+        List<Map<String, Object>> active = activeGoals.stream()
+                .map(g -> withLastStep(goal(g), history, g.id())).toList();
         return Map.of("active", active, "count", (long) active.size(),
                 "done", all.stream().filter(g -> g.status() == Goal.Status.DONE).count(), "total", (long) all.size());
     }
 
     /** The step planned at the goal's last check-in that planned one ({@code lastStep}, empty when none). */
-    private Map<String, Object> withLastStep(Map<String, Object> goal, String personId, String goalId) {
-        List<CheckIn> history = checkIns.findByPersonIdAndGoalIdOrderByAtAsc(personId, goalId);
+    private static Map<String, Object> withLastStep(Map<String, Object> goal, List<CheckIn> history, String goalId) {
         String lastStep = "";
         for (CheckIn checkIn : history) {
-            if (checkIn.nextStep() != null && !checkIn.nextStep().isBlank()) lastStep = checkIn.nextStep();
+            if (goalId.equals(checkIn.goalId()) && checkIn.nextStep() != null && !checkIn.nextStep().isBlank()) lastStep = checkIn.nextStep();
         }
         goal.put("lastStep", lastStep);
         return goal;
@@ -104,8 +169,8 @@ final class CoachingContext implements PersonContext {
     }
 
     private Map<String, Object> wheels(String personId) {
-        List<WheelRating> latest = wheels.findTop2ByPersonIdOrderByAtDesc(personId);
-        return Map.of("count", wheels.countByPersonId(personId),
+        List<WheelRating> latest = wheels.findByPersonIdOrderByAtDesc(personId);
+        return Map.of("count", (long) latest.size(),
                 "latest", latest.isEmpty() ? Map.of() : wheel(latest.get(0)),
                 "previous", latest.size() < 2 ? Map.of() : wheel(latest.get(1)));
     }
@@ -138,9 +203,9 @@ final class CoachingContext implements PersonContext {
                 "activities", activities, "skillGaps", gaps, "open", open);
     }
 
-    private Map<String, Object> oneOnOnes(String personId) {
+    private Map<String, Object> oneOnOnes(String personId, List<Person> reportsOf) {
         OneOnOne series = oneOnOnes.findById(personId).orElse(null);
-        List<Map<String, Object>> reports = people.findByManagerId(personId).stream()
+        List<Map<String, Object>> reports = reportsOf.stream()
                 .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name() == null ? p.id() : p.name())).toList();
         return Map.of("nextDate", series == null || series.nextDate() == null ? "" : series.nextDate().toString(),
                 "talkingPoints", series == null ? List.of()
@@ -152,21 +217,22 @@ final class CoachingContext implements PersonContext {
     }
 
     private Map<String, Object> peer(String personId, Person person) {
-        PeerSession last = peerSessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
-        return Map.of("optIn", person != null && person.peerCoaching(), "sessions", peerSessions.countByPersonId(personId),
+        List<PeerSession> all = peerSessions.findByPersonIdOrderByAtDesc(personId);
+        PeerSession last = all.isEmpty() ? null : all.get(0);
+        return Map.of("optIn", person != null && person.peerCoaching(), "sessions", (long) all.size(),
                 "lastNextStep", last == null || last.nextStep() == null ? "" : last.nextStep());
     }
 
     /** The step planned in the person's last session that planned one: {@code exists}, {@code action}, {@code due}. */
-    private Map<String, Object> lastStep(String personId) {
-        CoachingSession last = sessions.findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(personId).orElse(null);
+    private static Map<String, Object> lastStep(List<CoachingSession> newestFirst) {
+        CoachingSession last = newestFirst.stream().filter(s -> s.action() != null).findFirst().orElse(null);
         if (last == null) return Map.of("exists", false, "action", "", "due", "", "title", "");
         return Map.of("exists", true, "action", last.action(), "due", last.due() == null ? "" : last.due().toString(),
                 "title", last.title());
     }
 
-    private Map<String, Object> lastSession(String personId) {
-        CoachingSession last = sessions.findFirstByPersonIdOrderByAtDesc(personId).orElse(null);
+    private Map<String, Object> lastSession(String personId, List<CoachingSession> newestFirst) {
+        CoachingSession last = newestFirst.isEmpty() ? null : newestFirst.get(0);
         if (last == null) {
             return Map.of("exists", false, "flowId", "", "title", "", "at", "", "rated", false);
         }

@@ -1,5 +1,6 @@
 package dev.trellis.coaching.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -11,4 +12,7 @@ public interface CoachingSessions extends MongoRepository<CoachingSession, Strin
 
     /** The person's last session in which they planned a step. */
     Optional<CoachingSession> findFirstByPersonIdAndActionIsNotNullOrderByAtDesc(String personId);
+
+    /** All of a person's sessions, newest first (the last one and the last with a step in one query). */
+    List<CoachingSession> findByPersonIdOrderByAtDesc(String personId);
 }

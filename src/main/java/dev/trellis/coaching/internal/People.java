@@ -8,4 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface People extends MongoRepository<Person, String> {
 
     List<Person> findByManagerId(String managerId);
+
+    /** The person and their reports in one query. */
+    List<Person> findByIdOrManagerId(String id, String managerId);
 }

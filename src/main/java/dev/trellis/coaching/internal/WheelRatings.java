@@ -11,4 +11,7 @@ public interface WheelRatings extends MongoRepository<WheelRating, String> {
     List<WheelRating> findTop2ByPersonIdOrderByAtDesc(String personId);
 
     long countByPersonId(String personId);
+
+    /** All of a person's wheels, newest first (the count and the latest two in one query). */
+    List<WheelRating> findByPersonIdOrderByAtDesc(String personId);
 }

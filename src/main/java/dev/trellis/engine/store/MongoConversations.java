@@ -13,6 +13,7 @@ import dev.trellis.engine.Engine;
 import dev.trellis.engine.Event;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Outbound;
+import dev.trellis.engine.PersonData;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.Recipient;
 import dev.trellis.engine.TranscriptEntry;
@@ -92,6 +93,8 @@ class MongoConversations implements Conversations {
         String eventKey = inbound.channel() + ":" + inbound.eventId();
         Engine.Subject subject = new Engine.Subject(id, inbound.channel(), personId);
         Event event = toEvent(inbound);
+        // read once for all attempts: a write conflict re-applies the turn without reading the person's data again
+        PersonData personData = engine.personData(subject);
         for (int attempt = 1; ; attempt++) {
             Optional<ConversationDocument> stored = store.find(id);
             if (stored.isPresent() && stored.get().recentEvents().contains(eventKey)) {
@@ -103,7 +106,7 @@ class MongoConversations implements Conversations {
             state = state.withProfile(state.profile().updatedFrom(inbound.meta()));
             Instant now = clock.instant();
             Turn turn = inbound.place() == Inbound.Place.SHARED ? elsewhere.reply(id, state, inbound)
-                    : engine.apply(subject, state, event, now);
+                    : engine.apply(subject, state, event, now, personData);
             try {
                 store.save(next(stored, id, personId, inbound, eventKey, turn, now));
                 return turn;

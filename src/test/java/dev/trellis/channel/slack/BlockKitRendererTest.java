@@ -27,6 +27,19 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void slackMarkupAPersonTypedIsShownAsTextNeverPingsOrLinks() {
+        String said = "You said: \"<!channel> ask <@U0BOSS> about <https://evil.example|your review> & more\"";
+
+        BlockKitRenderer.Rendered rendered = renderer.render(Outbound.text("m1", said));
+
+        String section = ((SectionBlock) rendered.blocks().get(0)).getText().getText();
+        for (String shown : List.of(section, rendered.fallback())) {
+            assertThat(shown).doesNotContain("<!channel>", "<@U0BOSS>", "<https://")
+                    .contains("&lt;!channel&gt;", "&lt;@U0BOSS&gt;", "&amp; more");
+        }
+    }
+
+    @Test
     void shortTextStaysOneSection() {
         assertThat(renderer.render(Outbound.text("m1", "Thanks for the conversation.")).blocks()).hasSize(1);
     }

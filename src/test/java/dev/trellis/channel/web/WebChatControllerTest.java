@@ -275,6 +275,54 @@ class WebChatControllerTest {
         assertThat(inbox.stored()).isEmpty();
     }
 
+    @Test
+    void zeroWidthCharactersAloneAreAnEmptyMessage() throws Exception {
+        assertThat(refusal("{\"id\": \"" + id() + "\", \"text\": \"\\u200B\\u200D\\uFEFF \\u2060\"}"))
+                .contains("empty");
+        assertThat(inbox.stored()).isEmpty();
+    }
+
+    @Test
+    void controlBidiAndZeroWidthCharactersAreTakenOutOfWhatIsStored() throws Exception {
+        postJson("{\"id\": \"" + id() + "\", \"text\": \"pay \\u202Eraise\\u202C\\u0007 for\\u200B me\\r\\nplease\"}");
+
+        assertThat(inbox.stored()).singleElement()
+                .satisfies(in -> assertThat(in.text()).isEqualTo("pay raise for me\nplease"));
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedAsMalformedAndNothingIsStored() throws Exception {
+        String nested = "{\"id\": \"" + id() + "\", \"text\": \"hi\", \"x\": " + "[".repeat(5_000)
+                + "]".repeat(5_000) + "}";
+
+        MvcResult result = postJson(nested);
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentAsString()).contains("not valid JSON");
+        assertThat(inbox.stored()).isEmpty();
+    }
+
+    @Test
+    void mongoOperatorInPlaceOfTextIsRefusedAndAsTextIsKeptWordForWord() throws Exception {
+        assertThat(refusal("{\"id\": \"" + id() + "\", \"text\": {\"$gt\": \"\"}}")).contains("must be a string");
+        assertThat(inbox.stored()).isEmpty();
+
+        postJson("{\"id\": \"" + id() + "\", \"text\": \"{\\\"$gt\\\": \\\"\\\"}\"}");
+
+        assertThat(inbox.stored()).singleElement().satisfies(in -> assertThat(in.text()).isEqualTo("{\"$gt\": \"\"}"));
+    }
+
+    @Test
+    void personIdInTheBodyIsIgnoredTheSessionDecidesWhoIsSpeaking() throws Exception {
+        postJson("{\"id\": \"" + id() + "\", \"text\": \"hello\", \"userId\": \"someone-else\","
+                + " \"personId\": \"p-someone-else\", \"conversationId\": \"web:web:someone-else\"}");
+
+        assertThat(inbox.stored()).singleElement().satisfies(in -> {
+            assertThat(in.userId()).isEqualTo(USER.id());
+            assertThat(in.conversationId()).isEqualTo("web:web:" + USER.id());
+        });
+    }
+
     private String refusal(String body) throws Exception {
         MvcResult result = postJson(body);
         assertThat(result.getResponse().getStatus()).as(body).isEqualTo(400);
