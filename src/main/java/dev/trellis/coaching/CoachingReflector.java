@@ -39,7 +39,11 @@ public class CoachingReflector implements Reflector {
         if (level == Wellbeing.Level.NONE) return null;
         String acknowledge = message(locale, "coaching.care.acknowledge",
                 "Thank you for telling me. That sounds really hard, and it matters more than any goal we're working on.");
-        String help = level == Wellbeing.Level.URGENT ? care.urgent() + " " + care.signpost() : care.signpost();
+        String signpost = care.signpostFor(locale)
+                .orElseGet(() -> message(locale, "coaching.care.signpost", CareProperties.DEFAULT_SIGNPOST));
+        String help = level == Wellbeing.Level.URGENT ? care.urgentFor(locale)
+                .orElseGet(() -> message(locale, "coaching.care.urgent", CareProperties.DEFAULT_URGENT)) + " " + signpost
+                : signpost;
         return acknowledge + " " + help;
     }
 

@@ -28,8 +28,21 @@ public interface ActionHandler {
      */
     Map<String, Object> run(Request request) throws Exception;
 
-    /** {@code personId} is the Trellis person id: coaching data a handler writes belongs to it. */
+    /**
+     * {@code personId} is the Trellis person id: coaching data a handler writes belongs to it. {@code locale} is the
+     * conversation's ({@code en}, {@code de-AT}): words a handler returns for the person to read are in it.
+     */
     record Request(String conversationId, String personId, String flowId, String stepId, String idempotencyKey,
-                   Map<String, Object> args, Instant now) {
+                   Map<String, Object> args, Instant now, String locale) {
+
+        public Request {
+            locale = locale == null || locale.isBlank() ? "en" : locale;
+        }
+
+        /** A request in English. */
+        public Request(String conversationId, String personId, String flowId, String stepId, String idempotencyKey,
+                       Map<String, Object> args, Instant now) {
+            this(conversationId, personId, flowId, stepId, idempotencyKey, args, now, "en");
+        }
     }
 }

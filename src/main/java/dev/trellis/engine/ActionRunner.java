@@ -50,7 +50,7 @@ final class ActionRunner {
         String key = idempotencyKey(who, run.flowId, run.flowVersion, step.id(), run.actions);
         try {
             Map<String, Object> result = handler.run(new ActionHandler.Request(who.conversationId(), who.personId(),
-                    run.flowId, step.id(), key, args, run.now()));
+                    run.flowId, step.id(), key, args, run.now(), run.locale()));
             return result == null ? Map.of() : result;
         } catch (Exception e) {
             throw new ActionFailure(action.name(), e);

@@ -8,6 +8,7 @@ import dev.trellis.flow.Step;
 import dev.trellis.flow.Templates;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +210,7 @@ public final class Engine {
         Optional<Flow> flow = click.values().isEmpty() ? Optional.empty()
                 : parts.flows().current(click.values().get(0));
         if (flow.isEmpty()) return menu(run, false);
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, flow.get().title(), List.of(), false, null,
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.ANSWERED, run.titleOf(flow.get()), List.of(), false, null,
                 null, null, null, click.controlId(), null));
         return questions.startOrAsk(run, flow.get(), false);
     }
@@ -281,7 +282,7 @@ public final class Engine {
         if (!versions.load(run)) return run.result();
         switch (interrupt) {
             case HELP -> {
-                run.sayMessage("trellis.help.running", Map.of("title", run.flow.title()));
+                run.sayMessage("trellis.help.running", Map.of("title", run.title()));
                 run.status = Status.ACTIVE;
                 run.walk.askAgain();
             }
@@ -298,9 +299,18 @@ public final class Engine {
 
     private Turn menu(TurnRun run, boolean whileRunning) {
         if (whileRunning) run.sayMessage("trellis.menu.running", Map.of("title", run.title()));
-        List<Outbound.Choice> choices = parts.flows().listed().stream()
-                .map(f -> new Outbound.Choice(f.id(), f.title())).toList();
-        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, run.message("trellis.menu.prompt", Map.of()),
+        List<Flow> listed = parts.flows().listed();
+        // someone this conversation has never run a flow with sees the welcome flow first; everyone else the usual order
+        Optional<Flow> welcome = run.flowId == null ? listed.stream().filter(Flow::welcome).findFirst() : Optional.empty();
+        List<Flow> ordered = new ArrayList<>(listed);
+        welcome.ifPresent(w -> {
+            ordered.remove(w);
+            ordered.add(0, w);
+        });
+        List<Outbound.Choice> choices = ordered.stream().map(f -> new Outbound.Choice(f.id(), run.titleOf(f))).toList();
+        String prompt = welcome.map(w -> run.message("trellis.menu.first", Map.of("title", run.titleOf(w))))
+                .orElseGet(() -> run.message("trellis.menu.prompt", Map.of()));
+        run.out.add(new Outbound(run.nextId(), Outbound.Kind.CHOICE, prompt,
                 choices, false, null, null, null, null, TurnRun.MENU_PREFIX + run.turn, null));
         return run.result();
     }

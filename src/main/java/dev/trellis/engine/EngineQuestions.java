@@ -59,7 +59,7 @@ final class EngineQuestions {
             return run.result();
         }
         run.askYesNo(new OpenQuestion.FlowSwitch(OpenQuestion.engineControl(run.turn, "switch"), flow.id()),
-                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", flow.title())),
+                run.message("trellis.menu.switch", Map.of("title", run.title(), "next", run.titleOf(flow))),
                 "trellis.yes", "trellis.no");
         return run.result();
     }

@@ -32,7 +32,7 @@ final class FlowVersions {
             run.flowVersion = current.get().version();
             run.history.clear();
             run.vars.remove(TurnRun.OPTIONS_VAR);
-            run.sayMessage("trellis.migrated", Map.of("title", run.flow.title()));
+            run.sayMessage("trellis.migrated", Map.of("title", run.title()));
             run.walk.runFrom(current.get().migrations().get(run.stepId));
             return false;
         }

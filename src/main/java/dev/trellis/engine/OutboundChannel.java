@@ -29,8 +29,14 @@ public interface OutboundChannel {
      * @param number       1 for the first try
      * @param since        when the message was produced (a look-up for an earlier post need not go further back)
      * @param lastFailure  the reason the previous try gave, or null on the first try
+     * @param bulk         the message was started by a timer (a reminder fan-out), not by something the person just
+     *                     did: a channel's pace lets replies go before it
      */
-    record Attempt(String messageKey, int number, Instant since, String lastFailure) {
+    record Attempt(String messageKey, int number, Instant since, String lastFailure, boolean bulk) {
+
+        public Attempt(String messageKey, int number, Instant since, String lastFailure) {
+            this(messageKey, number, since, lastFailure, false);
+        }
 
         /** The previous try may have been delivered although no answer came back (a timeout). */
         public boolean afterUncertain() {

@@ -27,6 +27,14 @@ public interface PersonContext {
         return Reader.all(() -> load(channel, personId));
     }
 
+    /**
+     * The same, for a conversation held in {@code locale} (null when unknown): names the data carries (a session's
+     * title) are given in that language where the context knows them in it.
+     */
+    default Reader reader(String channel, String personId, String locale) {
+        return reader(channel, personId);
+    }
+
     /** Reads the variables of one snapshot; may keep what it read to share it between variables. */
     interface Reader {
 

@@ -19,6 +19,7 @@ public final class PersonData {
     private final String personId;
     private final Map<String, Object> read = new HashMap<>();
     private PersonContext.Reader reader;
+    private String locale;
 
     private PersonData(PersonContext source, String channel, String personId) {
         this.source = source;
@@ -29,6 +30,14 @@ public final class PersonData {
     /** A snapshot of {@code subject}'s data; nothing is read until a variable is asked for. */
     public static PersonData of(PersonContext source, Engine.Subject subject) {
         return new PersonData(source, subject.channel(), subject.personId());
+    }
+
+    /**
+     * The conversation's locale: names the data carries (a session's title) are read in it. Set by the turn before it
+     * reads anything; the same for every application of one event, since it comes from the conversation.
+     */
+    void locale(String locale) {
+        this.locale = locale;
     }
 
     /** The variable {@code name}, read on first use; null when the person's data has no such variable. */
@@ -73,7 +82,7 @@ public final class PersonData {
     }
 
     private PersonContext.Reader reader() {
-        if (reader == null) reader = source.reader(channel, personId);
+        if (reader == null) reader = source.reader(channel, personId, locale);
         return reader;
     }
 }

@@ -34,7 +34,7 @@ final class TimerOffers {
                 continue;
             }
             run.askYesNo(new OpenQuestion.TimerOffer(OpenQuestion.engineControl(run.turn, "timer"), next.timerId()),
-                    run.message("trellis.timer.due", Map.of("title", flow.get().title())),
+                    run.message("trellis.timer.due", Map.of("title", run.titleOf(flow.get()))),
                     "trellis.timer.now", "trellis.timer.later");
             return;
         }
@@ -51,7 +51,7 @@ final class TimerOffers {
         if (yes && flow.isPresent()) {
             run.walk.start(flow.get(), timer.get().vars(), timer.get().stepId());
         } else if (flow.isPresent()) {
-            run.sayMessage("trellis.timer.setAside", Map.of("title", flow.get().title(), "flow", flow.get().id()));
+            run.sayMessage("trellis.timer.setAside", Map.of("title", run.titleOf(flow.get()), "flow", flow.get().id()));
         }
         return run.result();
     }

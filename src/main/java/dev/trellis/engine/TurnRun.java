@@ -79,6 +79,7 @@ final class TurnRun {
         this.lastActivityAt = state.lastActivityAt();
         this.startedAt = state.startedAt();
         this.profile = state.profile();
+        personData.locale(locale());
         this.actions = state.actions();
         this.timers = new ArrayList<>(state.timers());
         this.walk = new FlowWalk(this, parts);
@@ -113,8 +114,14 @@ final class TurnRun {
 
     /** The running (or last) flow's title, for messages about it. */
     String title() {
-        if (flow != null) return flow.title();
-        return parts.flows().current(flowId).map(Flow::title).orElse(flowId);
+        if (flow != null) return titleOf(flow);
+        return parts.flows().current(flowId).map(this::titleOf).orElse(flowId);
+    }
+
+    /** A flow's title in the person's locale: {@code flows.<id>.title} from the messages, else the flow file's. */
+    String titleOf(Flow f) {
+        List<String> translated = parts.messages().variants(locale(), "flows." + f.id() + ".title");
+        return translated.isEmpty() ? f.title() : translated.get(0);
     }
 
     /** An action wrote to the person's data: what expressions read about the person is loaded again. */
@@ -205,7 +212,7 @@ final class TurnRun {
         top.put("now", now.toString());
         // the person's timezone as this conversation knows it (the platform's, unless they chose one)
         top.put("zone", zone().getId());
-        if (flow != null) top.put("flow", Map.of("id", flow.id(), "title", flow.title()));
+        if (flow != null) top.put("flow", Map.of("id", flow.id(), "title", titleOf(flow)));
         top.putAll(withoutNulls(vars));
         return new Scope(top, personData.asMap());
     }

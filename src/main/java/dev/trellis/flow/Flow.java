@@ -12,10 +12,11 @@ import java.util.Optional;
  * unanswered before it is closed as abandoned. {@code migrations} maps step ids of older versions to steps of
  * this one. {@code listed} says whether the flow appears in the menu. {@code params} are variables a caller
  * passes in with {@code call ... with:} (or a timer with its event); they count as defined from the start.
+ * {@code welcome} marks the flow the menu offers first to someone Trellis has never talked with.
  */
 public record Flow(String id, String title, String description, String start, List<String> params, List<Step> steps,
                    Map<String, String> migrations, Duration idleLimit, boolean listed, String version,
-                   String source, String file) {
+                   String source, String file, boolean welcome) {
 
     public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofDays(14);
 
@@ -24,6 +25,13 @@ public record Flow(String id, String title, String description, String start, Li
         params = params == null ? List.of() : List.copyOf(params);
         migrations = migrations == null ? Map.of() : Map.copyOf(migrations);
         idleLimit = idleLimit == null ? DEFAULT_IDLE_LIMIT : idleLimit;
+    }
+
+    /** A flow that is not the welcome flow. */
+    public Flow(String id, String title, String description, String start, List<String> params, List<Step> steps,
+                Map<String, String> migrations, Duration idleLimit, boolean listed, String version, String source,
+                String file) {
+        this(id, title, description, start, params, steps, migrations, idleLimit, listed, version, source, file, false);
     }
 
     public Optional<Step> step(String stepId) {

@@ -79,9 +79,10 @@ final class FlowParser {
         String start = startNode.map(YamlDocument::text).orElse(parsed.isEmpty() ? null : parsed.get(0).id());
         Duration idle = get(root, "idle").map(this::duration).orElse(null);
         boolean listed = get(root, "listed").map(YamlDocument::bool).orElse(true);
+        boolean welcome = Boolean.TRUE.equals(get(root, "welcome").map(YamlDocument::bool).orElse(false));
 
         Flow flow = new Flow(id, stringAt(root, "title"), stringAt(root, "description"), start, params, parsed,
-                migrations, idle, listed, version(source), source, document.file());
+                migrations, idle, listed, version(source), source, document.file(), welcome);
         Position idPosition = get(root, "id").map(document::at).orElse(document.at(root));
         Position startPosition = startNode.map(document::at).orElse(idPosition);
         return new ParsedFlow(flow, document, idPosition, startPosition, migrationTargets, textNodes, expressions);

@@ -146,7 +146,7 @@ public final class Templates {
     private static Object formatDate(Object value, String pattern, Style style) {
         LocalDate date = toDate(value, style.zone());
         if (date == null) return value;
-        String p = pattern == null ? "EEE d MMM yyyy" : stripQuotes(pattern);
+        String p = pattern != null ? stripQuotes(pattern) : german(style) ? "EEE, d. MMM yyyy" : "EEE d MMM yyyy";
         return date.format(DateTimeFormatter.ofPattern(p, style.locale()));
     }
 
@@ -154,14 +154,21 @@ public final class Templates {
         LocalDate date = toDate(value, style.zone());
         if (date == null) return value;
         long days = ChronoUnit.DAYS.between(style.now().atZone(style.zone()).toLocalDate(), date);
-        if (days == 0) return "today";
-        if (days == 1) return "tomorrow";
-        if (days == -1) return "yesterday";
-        if (days > 1 && days < 7) return "on " + date.format(DateTimeFormatter.ofPattern("EEEE", style.locale()));
-        if (days >= 7 && days < 14) return "in a week";
-        if (days >= 14 && days < 60) return "in " + (days / 7) + " weeks";
-        if (days < -1 && days > -14) return (-days) + " days ago";
-        return "on " + date.format(DateTimeFormatter.ofPattern("d MMM yyyy", style.locale()));
+        boolean de = german(style);
+        if (days == 0) return de ? "heute" : "today";
+        if (days == 1) return de ? "morgen" : "tomorrow";
+        if (days == -1) return de ? "gestern" : "yesterday";
+        if (days > 1 && days < 7) return (de ? "am " : "on ") + date.format(DateTimeFormatter.ofPattern("EEEE", style.locale()));
+        if (days >= 7 && days < 14) return de ? "in einer Woche" : "in a week";
+        if (days >= 14 && days < 60) return (de ? "in " + (days / 7) + " Wochen" : "in " + (days / 7) + " weeks");
+        if (days < -1 && days > -14) return de ? "vor " + (-days) + " Tagen" : (-days) + " days ago";
+        return de ? "am " + date.format(DateTimeFormatter.ofPattern("d. MMM yyyy", style.locale()))
+                : "on " + date.format(DateTimeFormatter.ofPattern("d MMM yyyy", style.locale()));
+    }
+
+    // the two locales that ship; another language reads the English words until its own are added here
+    private static boolean german(Style style) {
+        return "de".equals(style.locale().getLanguage());
     }
 
     private static Object joinList(Object value, Style style) {
@@ -170,6 +177,7 @@ public final class Templates {
         c.forEach(v -> items.add(plain(v instanceof Map<?, ?> m && m.containsKey("title") ? m.get("title") : v)));
         if (items.isEmpty()) return "";
         if (items.size() == 1) return items.get(0);
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + (german(style) ? " und " : " and ")
+                + items.get(items.size() - 1);
     }
 }

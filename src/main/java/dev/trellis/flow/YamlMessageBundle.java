@@ -36,29 +36,47 @@ public final class YamlMessageBundle implements MessageBundle {
     }
 
     /**
-     * Loads every {@code *.yaml} in {@code dir} (a missing dir means no messages); problems go to {@code errors}
-     * as {@code file:line:col} and the rest still loads.
+     * Loads every {@code <locale>.yaml} in {@code dir} and every {@code <locale>/*.yaml} below it (one file per
+     * flow keeps a flow's texts and their translations side by side); a missing dir means no messages. A key
+     * given twice for one locale, in one file or across files, is an error. Problems go to {@code errors} as
+     * {@code file:line:col} and the rest still loads.
      */
     public static YamlMessageBundle load(Path dir, List<FlowError> errors) {
         Map<String, Map<String, List<String>>> byLocale = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) return new YamlMessageBundle(byLocale);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                String locale = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                Map<String, List<String>> messages = new LinkedHashMap<>();
-                YamlDocument.parse(file.toString(), text, errors).ifPresent(doc -> {
-                    if (!YamlDocument.isMapping(doc.root())) {
-                        errors.add(new FlowError(doc.at(doc.root()), "a message file holds a map of keys to texts"));
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isDirectory(entry)) {
+                    try (Stream<Path> files = Files.list(entry)) {
+                        for (Path file : files.filter(YamlMessageBundle::isYaml).sorted().toList()) {
+                            read(file, byLocale.computeIfAbsent(name, l -> new LinkedHashMap<>()), errors);
+                        }
                     }
-                    flatten(doc, "", doc.root(), messages, errors);
-                });
-                byLocale.put(locale, messages);
+                } else if (isYaml(entry)) {
+                    read(entry, byLocale.computeIfAbsent(name.replaceFirst("\\.yaml$", ""),
+                            l -> new LinkedHashMap<>()), errors);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new YamlMessageBundle(byLocale);
+    }
+
+    private static boolean isYaml(Path file) {
+        return Files.isRegularFile(file) && file.toString().endsWith(".yaml");
+    }
+
+    private static void read(Path file, Map<String, List<String>> messages, List<FlowError> errors)
+            throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        YamlDocument.parse(file.toString(), text, errors).ifPresent(doc -> {
+            if (!YamlDocument.isMapping(doc.root())) {
+                errors.add(new FlowError(doc.at(doc.root()), "a message file holds a map of keys to texts"));
+            }
+            flatten(doc, "", doc.root(), messages, errors);
+        });
     }
 
     /** Loads {@code dir}; fails with every problem. */
@@ -110,7 +128,12 @@ public final class YamlMessageBundle implements MessageBundle {
 
     /** The keys of the {@code en} messages. */
     public Set<String> keys() {
-        return byLocale.getOrDefault("en", Map.of()).keySet();
+        return keys("en");
+    }
+
+    /** The keys a locale's own files give, without falling back: what a translation still lacks shows here. */
+    public Set<String> keys(String locale) {
+        return byLocale.getOrDefault(normalise(locale), Map.of()).keySet();
     }
 
     private static List<String> fallbacks(String locale) {

@@ -62,22 +62,33 @@ class InboxWorkers implements DisposableBean {
         this.local = new ConversationLanes(properties.workers());
     }
 
-    /** Works through conversation {@code conversationId}'s lane on this node, unless another node holds it. */
+    /**
+     * Works through conversation {@code conversationId}'s lane on this node, unless another node holds it, behind the
+     * work of people who just did something (rescans, retries, timers).
+     */
     void wake(String conversationId) {
+        wake(conversationId, false);
+    }
+
+    /**
+     * As {@link #wake(String)}; {@code reply} when someone just wrote or clicked: their turn starts before the timer
+     * events waiting for a thread, so a reminder fan-out of thousands does not keep them waiting.
+     */
+    void wake(String conversationId, boolean reply) {
         if (properties.processing()) {
-            local.submit(conversationId, () -> drive(conversationId));
+            local.submit(conversationId, reply, () -> drive(conversationId, reply));
         }
     }
 
     /** When the store itself fails, the lane stays stored and the rescan brings it back. */
-    private CompletableFuture<Void> drive(String conversationId) {
+    private CompletableFuture<Void> drive(String conversationId, boolean reply) {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 if (!step(conversationId)) {
                     return CompletableFuture.completedFuture(null);
                 }
             }
-            wake(conversationId); // more to do: queue behind the conversations that waited meanwhile
+            wake(conversationId, reply); // more to do: queue behind the conversations that waited meanwhile
         } catch (RuntimeException e) {
             log.warn("Inbox lane of conversation {} left for the rescan", conversationId, Redacted.of(e));
         }

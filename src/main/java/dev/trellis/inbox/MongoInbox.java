@@ -70,7 +70,7 @@ class MongoInbox implements Inbox {
                     Redacted.of(e));
             return Receipt.ACCEPTED;
         }
-        workers.wake(conversationId);
+        workers.wake(conversationId, inbound.kind() != Inbound.Kind.TIMER);
         return Receipt.ACCEPTED;
     }
 

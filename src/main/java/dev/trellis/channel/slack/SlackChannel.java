@@ -48,6 +48,11 @@ final class SlackChannel implements OutboundChannel {
 
     @Override
     public Delivery deliver(Recipient to, Outbound message) {
+        return send(to, message, false);
+    }
+
+    /** {@code bulk}: started by a timer, so Slack's pace lets replies to people go first. */
+    private Delivery send(Recipient to, Outbound message, boolean bulk) {
         String team = to.workspace();
         if (!workspaces.active(team)) {
             return new Delivery.Failed("workspace inactive");
@@ -57,10 +62,10 @@ final class SlackChannel implements OutboundChannel {
             return new Delivery.Sent(earlier.get().ref());
         }
         Delivery delivery = switch (message.kind()) {
-            case ANSWERED -> replaceQuestion(to, team, message);
-            case IMAGE -> uploadChart(to, team, message);
-            case NOTICE -> postEphemeral(to, team, message);
-            default -> post(to, team, message);
+            case ANSWERED -> replaceQuestion(to, team, message, bulk);
+            case IMAGE -> uploadChart(to, team, message, bulk);
+            case NOTICE -> postEphemeral(to, team, message, bulk);
+            default -> post(to, team, message, bulk);
         };
         if (delivery instanceof Delivery.Failed failed && SlackSender.WORKSPACE_GONE.contains(failed.reason())) {
             workspaces.deactivate(team, failed.reason(), clock.instant());
@@ -75,13 +80,13 @@ final class SlackChannel implements OutboundChannel {
     @Override
     public Delivery deliver(Recipient to, Outbound message, Attempt attempt) {
         if (!attempt.afterUncertain() || !isPost(message.kind())) {
-            return deliver(to, message);
+            return send(to, message, attempt.bulk());
         }
         String team = to.workspace();
         Optional<String> place = isUserId(to.address()) ? sent.lastPlace(to.conversationId())
                 : Optional.ofNullable(to.address());
         if (place.isEmpty() || !workspaces.active(team)) {
-            return deliver(to, message);
+            return send(to, message, attempt.bulk());
         }
         SlackSender.Lookup found = sender.findPosted(place.get(), to.meta().get(SlackInbound.THREAD_TS),
                 key(to, message), attempt.since());
@@ -92,20 +97,20 @@ final class SlackChannel implements OutboundChannel {
             remember(to, message, place.get(), found.ts().get());
             return new Delivery.Sent(found.ts().get());
         }
-        return deliver(to, message);
+        return send(to, message, attempt.bulk());
     }
 
     private static boolean isPost(Outbound.Kind kind) {
         return kind != Outbound.Kind.ANSWERED && kind != Outbound.Kind.IMAGE && kind != Outbound.Kind.NOTICE;
     }
 
-    private Delivery post(Recipient to, String team, Outbound message) {
+    private Delivery post(Recipient to, String team, Outbound message, boolean bulk) {
         BlockKitRenderer.Rendered rendered = renderer.render(message);
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
         String key = key(to, message);
         Message.Metadata metadata = new Message.Metadata(SlackSender.METADATA_TYPE,
                 Map.of(SlackSender.METADATA_KEY, key));
-        return sender.send(team, to.address(), key,
+        return sender.send(team, to.address(), key, bulk,
                 client -> client.chatPostMessage(r -> r.channel(to.address()).threadTs(threadTs).metadata(metadata)
                         .text(rendered.fallback()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)),
                 response -> {
@@ -120,10 +125,10 @@ final class SlackChannel implements OutboundChannel {
     }
 
     /** A note only the clicker sees, where they clicked; it leaves nothing behind in the conversation. */
-    private Delivery postEphemeral(Recipient to, String team, Outbound message) {
+    private Delivery postEphemeral(Recipient to, String team, Outbound message, boolean bulk) {
         String text = renderer.render(message).fallback();
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
-        return sender.send(team, to.address(), key(to, message),
+        return sender.send(team, to.address(), key(to, message), bulk,
                 client -> client.chatPostEphemeral(r -> r.channel(to.address()).user(to.userId())
                         .threadTs(threadTs).text(text)),
                 response -> response.getMessageTs());
@@ -134,17 +139,17 @@ final class SlackChannel implements OutboundChannel {
      * to a user id (started by a command) uses the DM id its earlier messages landed in. Without a DM, or without the
      * chart (or someone else's), the alt text is posted instead.
      */
-    private Delivery uploadChart(Recipient to, String team, Outbound message) {
+    private Delivery uploadChart(Recipient to, String team, Outbound message, boolean bulk) {
         Optional<ChartImages.Image> chart = to.personId() == null ? Optional.empty()
                 : charts.find(message.imageId(), to.personId());
         Optional<String> channel = (isUserId(to.address()) ? sent.lastPlace(to.conversationId())
                 : Optional.ofNullable(to.address())).filter(SlackInbound::isDirectMessage);
         if (chart.isEmpty() || channel.isEmpty()) {
-            return post(to, team, message);
+            return post(to, team, message, bulk);
         }
         String altText = message.text() == null || message.text().isBlank() ? "chart" : message.text();
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
-        return sender.send(team, channel.get(), key(to, message),
+        return sender.send(team, channel.get(), key(to, message), bulk,
                 client -> ChartUploads.upload(client, channel.get(), threadTs, chart.get(), altText),
                 response -> {
                     sent.remember(new PlatformMessages.Landed(to.conversationId(), deliveryId(message), null,
@@ -158,7 +163,7 @@ final class SlackChannel implements OutboundChannel {
         return address != null && (address.startsWith("U") || address.startsWith("W"));
     }
 
-    private Delivery replaceQuestion(Recipient to, String team, Outbound message) {
+    private Delivery replaceQuestion(Recipient to, String team, Outbound message, boolean bulk) {
         Optional<PlatformMessages.Landed> question = sent.byControl(to.conversationId(), message.controlId());
         if (question.isEmpty()) {
             // the question went out before Slack was configured, or on another channel: nothing to replace
@@ -166,7 +171,7 @@ final class SlackChannel implements OutboundChannel {
         }
         PlatformMessages.Landed q = question.get();
         BlockKitRenderer.Rendered rendered = renderer.answered(q.questionText(), message.text());
-        return sender.send(team, q.place(), key(to, message),
+        return sender.send(team, q.place(), key(to, message), bulk,
                 client -> client.chatUpdate(r -> r.channel(q.place()).ts(q.ref())
                         .text(rendered.fallback()).blocks(rendered.blocks())),
                 response -> {

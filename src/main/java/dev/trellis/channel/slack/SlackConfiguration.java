@@ -77,8 +77,8 @@ class SlackConfiguration {
 
     @Bean
     SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-        return new SlackSender(slackMethods, clock, properties.messagesPerSecond(),
-                properties.burst());
+        return new SlackSender(slackMethods, clock, properties.messagesPerSecond(), properties.burst(),
+                properties.workspacePerSecond(), properties.workspaceBurst(), properties.bulkShare());
     }
 
     @Bean(initMethod = "reactivateAll")

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param peopleCacheTtl  how long {@code users.info} answers are reused before they are fetched again
  * @param messagesPerSecond  the pace of messages into one Slack channel (Slack allows about one a second)
  * @param burst           how many messages may go out back to back before the pace applies (one turn's say + ask)
+ * @param workspacePerSecond the pace of the whole workspace (Slack allows "several hundred messages a minute")
+ * @param workspaceBurst  how many messages the workspace may get back to back
+ * @param bulkShare       the part of the workspace pace a reminder fan-out may use; the rest is kept for replies
  * @param teamId          the workspace Trellis is installed in ({@code SLACK_TEAM_ID}); when empty it is learned from
  *                        {@code auth.test} at start-up. Requests from any other workspace are refused.
  * @param appId           the Slack app id ({@code SLACK_APP_ID}); when set, requests for another app are refused
@@ -29,6 +32,9 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                               @DefaultValue("6h") Duration peopleCacheTtl,
                               @DefaultValue("1.0") double messagesPerSecond,
                               @DefaultValue("3") int burst,
+                              @DefaultValue("5.0") double workspacePerSecond,
+                              @DefaultValue("10") int workspaceBurst,
+                              @DefaultValue("0.8") double bulkShare,
                               String teamId,
                               String appId) {
 

@@ -24,7 +24,7 @@ import com.slack.api.model.Message;
 import dev.trellis.engine.Delivery;
 
 /**
- * Calls the Slack Web API for outbound messages, one {@link ChannelPacer} per workspace. A 429 pauses only that
+ * Calls the Slack Web API for outbound messages, one {@link ChannelPacer} per workspace (replies before bulk). A 429 pauses only that
  * workspace for its {@code Retry-After}; pacing and 429s answer {@link Delivery.Paced}, which never counts as a failed
  * try. Transient failures are retried with exponential backoff by answering {@link Delivery.RetryLater} (a call that
  * got no answer with reason {@link Delivery#UNCERTAIN}, so the next try checks whether it landed); every other
@@ -55,14 +55,25 @@ final class SlackSender {
     private final Clock clock;
     private final double perSecond;
     private final int burst;
+    private final double workspacePerSecond;
+    private final int workspaceBurst;
+    private final double bulkShare;
     private final Map<String, ChannelPacer> workspaces = new ConcurrentHashMap<>();
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
 
     SlackSender(MethodsClient client, Clock clock, double perSecond, int burst) {
+        this(client, clock, perSecond, burst, 5.0, 10, 0.8);
+    }
+
+    SlackSender(MethodsClient client, Clock clock, double perSecond, int burst, double workspacePerSecond,
+                int workspaceBurst, double bulkShare) {
         this.client = client;
         this.clock = clock;
         this.perSecond = perSecond;
         this.burst = burst;
+        this.workspacePerSecond = workspacePerSecond;
+        this.workspaceBurst = workspaceBurst;
+        this.bulkShare = bulkShare;
     }
 
     /**
@@ -71,10 +82,16 @@ final class SlackSender {
      */
     <T extends SlackApiTextResponse> Delivery send(String teamId, String channel, String messageKey, Call<T> call,
                                                    Function<T, String> onSent) {
+        return send(teamId, channel, messageKey, false, call, onSent);
+    }
+
+    /** As {@link #send(String, String, String, Call, Function)}; a {@code bulk} message lets replies go first. */
+    <T extends SlackApiTextResponse> Delivery send(String teamId, String channel, String messageKey, boolean bulk,
+                                                   Call<T> call, Function<T, String> onSent) {
         ChannelPacer pacer = workspaces.computeIfAbsent(teamId == null ? "" : teamId,
-                t -> new ChannelPacer(perSecond, burst));
+                t -> new ChannelPacer(perSecond, burst, workspacePerSecond, workspaceBurst, bulkShare));
         Instant now = clock.instant();
-        Duration wait = pacer.reserve(channel, now);
+        Duration wait = pacer.reserve(channel, now, bulk);
         if (!wait.isZero()) {
             return new Delivery.Paced(wait, "paced");
         }

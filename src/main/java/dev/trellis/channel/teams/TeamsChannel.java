@@ -50,6 +50,16 @@ final class TeamsChannel implements OutboundChannel {
 
     @Override
     public Delivery deliver(Recipient to, Outbound message) {
+        return send(to, message, false);
+    }
+
+    @Override
+    public Delivery deliver(Recipient to, Outbound message, Attempt attempt) {
+        return send(to, message, attempt.bulk());
+    }
+
+    /** {@code bulk}: started by a timer, so Teams' limits let replies to people go first. */
+    private Delivery send(Recipient to, Outbound message, boolean bulk) {
         String conversation = to.address();
         Optional<ConversationReferences.Reference> reference = references.find(conversation);
         if (reference.isPresent() && !reference.get().active()) {
@@ -61,7 +71,8 @@ final class TeamsChannel implements OutboundChannel {
             return new Delivery.Failed("no conversation reference");
         }
         String tenant = reference.map(ConversationReferences.Reference::tenantId).orElse(to.workspace());
-        Target target = new Target(to.conversationId(), conversation, serviceUrl, tenant, deliveryId(message));
+        Target target = new Target(to.conversationId(), conversation, serviceUrl, tenant, deliveryId(message),
+                bulk);
         Optional<PlatformMessages.Landed> earlier = landed.byDelivery(to.conversationId(), target.deliveryId());
         if (earlier.isPresent()) {
             return new Delivery.Sent(earlier.get().ref());
@@ -75,7 +86,7 @@ final class TeamsChannel implements OutboundChannel {
     }
 
     private record Target(String conversationId, String teamsConversation, String serviceUrl, String tenant,
-                          String deliveryId) {
+                          String deliveryId, boolean bulk) {
 
         String key(int part) {
             return conversationId + "/" + deliveryId + "/" + part;
@@ -92,7 +103,7 @@ final class TeamsChannel implements OutboundChannel {
                 continue; // sent before a retry of the rest
             }
             String json = activities.get(part).toString();
-            Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(part),
+            Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(part), target.bulk(),
                     () -> connector.post(target.serviceUrl(), target.teamsConversation(), json));
             if (!(delivery instanceof Delivery.Sent sent)) {
                 return delivery;
@@ -101,7 +112,7 @@ final class TeamsChannel implements OutboundChannel {
         }
         String json = activities.get(activities.size() - 1).toString();
         Delivery delivery = sender.send(target.teamsConversation(), target.tenant(),
-                target.key(activities.size() - 1),
+                target.key(activities.size() - 1), target.bulk(),
                 () -> connector.post(target.serviceUrl(), target.teamsConversation(), json));
         if (delivery instanceof Delivery.Sent sent) {
             remember(target, target.deliveryId(), message.isQuestion() ? message.controlId() : null,
@@ -120,7 +131,7 @@ final class TeamsChannel implements OutboundChannel {
         ObjectNode activity = cards.answered(q.questionText(), message.text());
         activity.put("id", q.ref());
         String json = activity.toString();
-        Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(0),
+        Delivery delivery = sender.send(target.teamsConversation(), target.tenant(), target.key(0), target.bulk(),
                 () -> connector.update(target.serviceUrl(), q.place(), q.ref(), json));
         if (delivery instanceof Delivery.Sent) {
             remember(target, target.deliveryId(), null, q.ref(), null);

@@ -43,12 +43,12 @@ class TeamsConfiguration {
     @Bean
     TeamsPace teamsPace(MongoTemplate mongo, TeamsProperties properties) {
         return new TeamsPace(mongo, properties.perConversationPerSecond(), properties.perConversationPer30Seconds(),
-                properties.perTenantPerSecond());
+                properties.perTenantPerSecond(), properties.bulkPerTenantPerSecond());
     }
 
     @Bean
-    TeamsSender teamsSender(TeamsPace teamsPace, Clock clock) {
-        return new TeamsSender(teamsPace, clock);
+    TeamsSender teamsSender(TeamsPace teamsPace, TeamsProperties properties, Clock clock) {
+        return new TeamsSender(teamsPace, new BulkSlots(properties.bulkPerTenantPerSecond()), clock);
     }
 
     @Bean

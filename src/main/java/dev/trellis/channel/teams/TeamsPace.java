@@ -32,17 +32,33 @@ final class TeamsPace {
     private final int perConversationPerSecond;
     private final int perConversationPer30Seconds;
     private final int perTenantPerSecond;
+    private final int bulkPerTenantPerSecond;
 
     TeamsPace(MongoTemplate mongo, int perConversationPerSecond, int perConversationPer30Seconds,
               int perTenantPerSecond) {
+        this(mongo, perConversationPerSecond, perConversationPer30Seconds, perTenantPerSecond, perTenantPerSecond);
+    }
+
+    /** {@code bulkPerTenantPerSecond}: the part of the tenant's limit a reminder fan-out may fill; replies get all of it. */
+    TeamsPace(MongoTemplate mongo, int perConversationPerSecond, int perConversationPer30Seconds,
+              int perTenantPerSecond, int bulkPerTenantPerSecond) {
         this.mongo = mongo;
         this.perConversationPerSecond = perConversationPerSecond;
         this.perConversationPer30Seconds = perConversationPer30Seconds;
         this.perTenantPerSecond = perTenantPerSecond;
+        this.bulkPerTenantPerSecond = Math.max(1, Math.min(bulkPerTenantPerSecond, perTenantPerSecond));
     }
 
     /** Takes a slot for one request into {@code conversationId}, or answers how long to wait without taking one. */
     Duration reserve(String conversationId, String tenantId, Instant now) {
+        return reserve(conversationId, tenantId, now, false);
+    }
+
+    /**
+     * As {@link #reserve(String, String, Instant)}; a {@code bulk} request only fits while the tenant's count leaves
+     * room for replies, so a reply never finds the tenant's second filled by a fan-out.
+     */
+    Duration reserve(String conversationId, String tenantId, Instant now, boolean bulk) {
         Document pause = mongo.findById("pause:" + conversationId, Document.class, COLLECTION);
         if (pause != null && pause.getLong("until") > now.toEpochMilli()) {
             return Duration.ofMillis(pause.getLong("until") - now.toEpochMilli());
@@ -50,7 +66,8 @@ final class TeamsPace {
         List<Limit> limits = List.of(
                 new Limit("c1:" + conversationId, Duration.ofSeconds(1), perConversationPerSecond),
                 new Limit("c30:" + conversationId, Duration.ofSeconds(30), perConversationPer30Seconds),
-                new Limit("t1:" + (tenantId == null ? "" : tenantId), Duration.ofSeconds(1), perTenantPerSecond));
+                new Limit("t1:" + (tenantId == null ? "" : tenantId), Duration.ofSeconds(1),
+                        bulk ? bulkPerTenantPerSecond : perTenantPerSecond));
         List<String> taken = new ArrayList<>();
         for (Limit limit : limits) {
             Duration wait = take(limit, now, taken);

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perConversationPerSecond  Teams' limit of messages into one conversation per second
  * @param perConversationPer30Seconds  ... and per 30 seconds
  * @param perTenantPerSecond  Teams' limit of requests per second for the whole tenant
+ * @param bulkShare           the part of the tenant's limit a reminder fan-out may use; the rest is kept for replies
  * @param connectTimeout      how long a Bot Connector call may take to connect
  */
 @ConfigurationProperties("teams")
@@ -31,7 +32,13 @@ public record TeamsProperties(String appId, String appPassword, String tenantId,
                               @DefaultValue("7") int perConversationPerSecond,
                               @DefaultValue("60") int perConversationPer30Seconds,
                               @DefaultValue("50") int perTenantPerSecond,
+                              @DefaultValue("0.8") double bulkShare,
                               @DefaultValue("10s") Duration connectTimeout) {
+
+    /** Requests a second a reminder fan-out may send into the tenant (at least one). */
+    int bulkPerTenantPerSecond() {
+        return Math.max(1, (int) Math.floor(perTenantPerSecond * bulkShare));
+    }
 
     /** The token endpoint: the configured one, or the tenant's. */
     URI tokenEndpoint() {

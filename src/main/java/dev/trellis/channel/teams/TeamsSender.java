@@ -34,18 +34,39 @@ final class TeamsSender {
     private static final int MAX_ATTEMPTS = 8;
 
     private final TeamsPace pace;
+    private final BulkSlots bulkSlots;
     private final Clock clock;
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
 
     TeamsSender(TeamsPace pace, Clock clock) {
+        this(pace, new BulkSlots(40), clock);
+    }
+
+    TeamsSender(TeamsPace pace, BulkSlots bulkSlots, Clock clock) {
         this.pace = pace;
+        this.bulkSlots = bulkSlots;
         this.clock = clock;
     }
 
     /** One paced call for {@code messageKey} into {@code conversationId}; the delivery's reference is the activity id. */
     Delivery send(String conversationId, String tenantId, String messageKey, Supplier<BotConnector.Answer> call) {
+        return send(conversationId, tenantId, messageKey, false, call);
+    }
+
+    /**
+     * As {@link #send(String, String, String, Supplier)}; a {@code bulk} message (a reminder fan-out) waits for its
+     * slot on the tenant's bulk schedule and leaves part of the tenant's limit to replies, which go first.
+     */
+    Delivery send(String conversationId, String tenantId, String messageKey, boolean bulk,
+                  Supplier<BotConnector.Answer> call) {
         Instant now = clock.instant();
-        Duration wait = pace.reserve(conversationId, tenantId, now);
+        if (bulk) {
+            Duration untilSlot = bulkSlots.untilSlot(tenantId, conversationId, now);
+            if (!untilSlot.isZero()) {
+                return new Delivery.Paced(untilSlot, "paced");
+            }
+        }
+        Duration wait = pace.reserve(conversationId, tenantId, now, bulk);
         if (!wait.isZero()) {
             return new Delivery.Paced(wait, "paced");
         }

@@ -31,9 +31,12 @@ final class CoachingContext implements PersonContext {
     private final CoachingSessions sessions;
     private final SessionRatings ratings;
     private final CheckIns checkIns;
+    private final CoachingTexts texts;
 
     CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
-                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns) {
+                    PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns,
+                    CoachingTexts texts) {
+        this.texts = texts;
         this.checkIns = checkIns;
         this.people = people;
         this.goals = goals;
@@ -60,7 +63,13 @@ final class CoachingContext implements PersonContext {
     /** Reads each variable alone; a full read costs one query per collection. */
     @Override
     public Reader reader(String channel, String personId) {
-        return new Snapshot(personId);
+        return new Snapshot(personId, null);
+    }
+
+    /** {@code locale} is the conversation's; without one, the person's stored locale names the sessions. */
+    @Override
+    public Reader reader(String channel, String personId, String locale) {
+        return new Snapshot(personId, locale);
     }
 
     /** One snapshot: what two variables both need (the person, the sessions) is read once and shared. */
@@ -70,8 +79,11 @@ final class CoachingContext implements PersonContext {
         private List<Person> reports;
         private List<CoachingSession> sessionsNewestFirst;
 
-        Snapshot(String personId) {
+        private final String locale;
+
+        Snapshot(String personId, String locale) {
             this.personId = personId;
+            this.locale = locale;
         }
 
         @Override
@@ -88,10 +100,17 @@ final class CoachingContext implements PersonContext {
                 case "plans" -> plans(personId);
                 case "oneOnOnes" -> oneOnOnes(personId, reports());
                 case "peer" -> CoachingContext.this.peer(personId, person());
-                case "lastSession" -> lastSession(personId, sessions());
-                case "lastStep" -> lastStep(sessions());
+                case "lastSession" -> lastSession(personId, sessions(), language());
+                case "lastStep" -> lastStep(sessions(), language());
                 default -> null;
             };
+        }
+
+        /** The conversation's locale, else the person's: a session's title is said in it. */
+        private String language() {
+            if (locale != null) return locale;
+            Person known = person();
+            return known == null ? "en" : known.locale();
         }
 
         /** Read by id (an index lookup); shared by {@code person} and {@code peer}. */
@@ -224,19 +243,20 @@ final class CoachingContext implements PersonContext {
     }
 
     /** The step planned in the person's last session that planned one: {@code exists}, {@code action}, {@code due}. */
-    private static Map<String, Object> lastStep(List<CoachingSession> newestFirst) {
+    private Map<String, Object> lastStep(List<CoachingSession> newestFirst, String locale) {
         CoachingSession last = newestFirst.stream().filter(s -> s.action() != null).findFirst().orElse(null);
         if (last == null) return Map.of("exists", false, "action", "", "due", "", "title", "");
         return Map.of("exists", true, "action", last.action(), "due", last.due() == null ? "" : last.due().toString(),
-                "title", last.title());
+                "title", texts.flowTitle(locale, last.flowId(), last.title()));
     }
 
-    private Map<String, Object> lastSession(String personId, List<CoachingSession> newestFirst) {
+    private Map<String, Object> lastSession(String personId, List<CoachingSession> newestFirst, String locale) {
         CoachingSession last = newestFirst.isEmpty() ? null : newestFirst.get(0);
         if (last == null) {
             return Map.of("exists", false, "flowId", "", "title", "", "at", "", "rated", false);
         }
-        return Map.of("exists", true, "flowId", last.flowId(), "title", last.title(), "at", last.at().toString(),
+        return Map.of("exists", true, "flowId", last.flowId(),
+                "title", texts.flowTitle(locale, last.flowId(), last.title()), "at", last.at().toString(),
                 "rated", ratings.existsByPersonIdAndSessionId(personId, last.id()));
     }
 }

@@ -3,6 +3,7 @@ package dev.trellis.coaching.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,8 @@ import dev.trellis.flow.MessageBundle;
  */
 @Component
 final class CoachingTexts {
+
+    private static final Pattern MESSAGE_KEY = Pattern.compile("[A-Za-z][\\w-]*(\\.[\\w-]+)+");
 
     private final ObjectProvider<MessageBundle> messages;
 
@@ -35,5 +38,28 @@ final class CoachingTexts {
                     Matcher.quoteReplacement(String.valueOf(value.getValue())));
         }
         return text;
+    }
+
+    /**
+     * A flow's title in the person's locale: the translation {@code flows.<id>.title} when the locale's files have
+     * one, else {@code fallback} (the English title the flow file or the session log holds).
+     */
+    String flowTitle(String locale, String flowId, String fallback) {
+        MessageBundle bundle = messages.getIfAvailable();
+        List<String> variants = bundle == null || flowId == null || flowId.isEmpty() ? List.of()
+                : bundle.variants(locale, "flows." + flowId + ".title");
+        return variants.isEmpty() ? fallback : variants.get(0);
+    }
+
+    /**
+     * The message {@code keyOrText} names, in the person's locale, or {@code keyOrText} itself when it names no
+     * message: a flow may pass a key ({@code grow.recap.goal}) or plain words.
+     */
+    String localised(String locale, String keyOrText, Map<String, Object> values) {
+        MessageBundle bundle = messages.getIfAvailable();
+        if (bundle == null || !MESSAGE_KEY.matcher(keyOrText).matches() || bundle.variants(locale, keyOrText).isEmpty()) {
+            return keyOrText;
+        }
+        return text(locale, keyOrText, values);
     }
 }

@@ -95,7 +95,7 @@ final class GoalActions {
                     earlier.isEmpty() ? null : earlier.get(earlier.size() - 1), in.optionalText("note"),
                     in.optionalText("obstacle"), in.optionalText("nextStep"), reaction.trend().name(), in.now()));
             goals.save(goal.withProgress(checkInId, progress, in.now()));
-            String locale = people.findById(in.personId()).map(Person::locale).orElse("en");
+            String locale = request.locale();
             return Map.of("id", checkInId, "trend", reaction.trend().name().toLowerCase(),
                     "reaction", texts.text(locale, reaction.messageKey(), reaction.values()),
                     "from", (long) reaction.from(), "to", (long) reaction.to(),

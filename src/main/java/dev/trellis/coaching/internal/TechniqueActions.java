@@ -2,6 +2,7 @@ package dev.trellis.coaching.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +43,33 @@ final class TechniqueActions {
 
     /**
      * {@code recap.summarise} with {@code items} (a list of {@code [label, value]} pairs) and optional
-     * {@code heading}: returns {@code text}, one line per non-empty answer in the person's own words.
+     * {@code heading}: returns {@code text}, one line per non-empty answer in the person's own words. A heading or
+     * label that names a message ({@code grow.recap.goal}) is said in the person's locale; a heading's
+     * {@code {{name}}} is filled from the argument of that name.
      */
     @Component
     @ActionName("recap.summarise")
     static final class Summarise implements ActionHandler {
         private final Recap recap = new Recap();
+        private final CoachingTexts texts;
+
+        Summarise(CoachingTexts texts) {
+            this.texts = texts;
+        }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
+            String locale = request.locale();
             String heading = in.optionalText("heading");
-            return Map.of("text", recap.summarise(heading == null ? "Here's what we covered:" : heading,
-                    Recap.items(in.raw("items"))));
+            Map<String, Object> values = new HashMap<>(request.args());
+            values.keySet().removeAll(List.of("heading", "items"));
+            values.replaceAll((name, value) -> value == null ? "" : value);
+            List<Recap.Item> items = Recap.items(in.raw("items")).stream()
+                    .map(item -> new Recap.Item(texts.localised(locale, item.label(), Map.of()), item.value()))
+                    .toList();
+            return Map.of("text", recap.summarise(heading == null ? texts.text(locale, "coaching.recap.heading", Map.of())
+                    : texts.localised(locale, heading, values), items));
         }
     }
 
@@ -82,7 +97,7 @@ final class TechniqueActions {
             String topic = in.text("topic");
             Person person = people.findById(in.personId()).orElseGet(() -> Person.unknown(in.personId(), in.now()));
             MessageBundle bundle = messages.getIfAvailable();
-            List<String> bank = bundle == null ? List.of() : bundle.variants(person.locale(), "questions." + topic);
+            List<String> bank = bundle == null ? List.of() : bundle.variants(request.locale(), "questions." + topic);
             String key = AskedQuestion.idOf(in.personId(), topic);
             AskedQuestion last = asked.findById(key).orElse(null);
             // A re-applied turn must draw the same question, so the one this very request stored does not count.
@@ -125,7 +140,7 @@ final class TechniqueActions {
             }
             SmartCheck.Gap first = result.next();
             return Map.of("ok", false, "gap", first.name(), "part", first.part().name(),
-                    "question", texts.text(person.locale(), first.messageKey(), Map.of()),
+                    "question", texts.text(request.locale(), first.messageKey(), Map.of()),
                     "gaps", result.gaps().stream().map(Enum::name).toList());
         }
     }

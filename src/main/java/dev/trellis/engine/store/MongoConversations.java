@@ -135,13 +135,15 @@ class MongoConversations implements Conversations {
         }
         Recipient home = home(stored, inbound, turn, personId);
         Recipient to = inbound.kind() == Inbound.Kind.TIMER ? home : here(inbound, personId);
+        // nobody is waiting for what a timer says: a reminder fan-out must not hold up a reply to someone who just wrote
+        boolean bulk = inbound.kind() == Inbound.Kind.TIMER;
         for (Outbound message : turn.messages()) {
             Outbound sealed = sealing.seal(id, message);
             ++seq;
             if (!shared) {
                 transcript.add(TranscriptEntry.out(seq, sealed, now));
             }
-            pending.add(PendingMessage.pending(Long.toString(seq), sealed, now, to));
+            pending.add(PendingMessage.pending(Long.toString(seq), sealed, now, to, bulk));
         }
         List<String> recent = new ArrayList<>(stored.map(ConversationDocument::recentEvents).orElse(List.of()));
         recent.add(eventKey);

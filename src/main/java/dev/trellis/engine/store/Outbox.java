@@ -205,7 +205,7 @@ class Outbox implements DisposableBean {
         try {
             return channel.deliver(recipient, sealing.open(id, message.message()),
                     new OutboundChannel.Attempt(id + "/" + message.id(), attempt, message.since(),
-                            message.failure()));
+                            message.failure(), message.isBulk()));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw delivering message {} of conversation {}", recipient.channel(), message.id(),
                     id, Redacted.of(e));

@@ -16,14 +16,25 @@ import dev.trellis.engine.Recipient;
  *                  carried an address
  * @param createdAt when the turn produced it: its delivery budget counts from here
  * @param retryable failed only because its delivery budget ran out: the failed-message rescan may try it again
+ * @param bulk      produced by a timer (a reminder, a sweep), not in answer to something the person just did: the
+ *                  platform's pace lets replies go first; null (documents written before) counts as a reply
  */
 record PendingMessage(String id, Outbound message, Status status, int attempts, Instant nextAttemptAt,
-                      String platformRef, String failure, Recipient to, Instant createdAt, Boolean retryable) {
+                      String platformRef, String failure, Recipient to, Instant createdAt, Boolean retryable,
+                      Boolean bulk) {
 
     enum Status { PENDING, SENT, FAILED }
 
     static PendingMessage pending(String id, Outbound message, Instant at, Recipient to) {
-        return new PendingMessage(id, message, Status.PENDING, 0, at, null, null, to, at, null);
+        return pending(id, message, at, to, false);
+    }
+
+    static PendingMessage pending(String id, Outbound message, Instant at, Recipient to, boolean bulk) {
+        return new PendingMessage(id, message, Status.PENDING, 0, at, null, null, to, at, null, bulk ? true : null);
+    }
+
+    boolean isBulk() {
+        return Boolean.TRUE.equals(bulk);
     }
 
     boolean dueAt(Instant now) {

@@ -69,6 +69,29 @@ class SlackSenderTest {
     }
 
     @Test
+    void replyIsPostedWhileThousandsOfRemindersWaitForTheirSlotsInTheWorkspace() {
+        SlackSender paced = new SlackSender(slack.methods("xoxb-test"), clock, 1.0, 3, 10.0, 10, 0.8);
+        int postedAtOnce = 0;
+        for (int person = 0; person < 3_000; person++) {
+            Delivery delivery = paced.send("T1", "D" + person, "r" + person, true,
+                    client -> client.chatPostMessage(r -> r.channel("D").text("Time for your check-in")),
+                    ChatPostMessageResponse::getTs);
+            if (delivery instanceof Delivery.Sent) {
+                postedAtOnce++;
+            } else {
+                assertThat(delivery).isInstanceOf(Delivery.Paced.class);
+            }
+        }
+        assertThat(postedAtOnce).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(50));
+        assertThat(paced.send("T1", "D-chatting", "reply", false,
+                client -> client.chatPostMessage(r -> r.channel("D-chatting").text("Noted")),
+                ChatPostMessageResponse::getTs)).isEqualTo(new Delivery.Sent("1.1"));
+        api.verify(2, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
+    }
+
+    @Test
     void rateLimitInOneWorkspaceDoesNotHoldUpAnother() {
         api.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=DA"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));

@@ -27,7 +27,8 @@ class TeamsActivitiesTest extends TeamsTestEnvironment {
         List<JsonNode> welcome = person.posted();
         assertThat(welcome).isNotEmpty();
         assertThat(welcome.stream().flatMap(a -> TeamsConnectorLog.texts(a).stream()))
-                .anyMatch(text -> text.contains("What would you like to work on"));
+                // someone new is offered the welcome conversation first
+                .anyMatch(text -> text.contains("New here?") && text.contains("Welcome and first career conversation"));
 
         // Teams sends both update kinds on install, and retries them
         assertThat(send(BotFramework.installationUpdate("install-2", person.conversation, person.aad, "add")))

@@ -33,6 +33,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
+import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.Recipient;
 
@@ -63,10 +64,7 @@ class TeamsSenderTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "teams");
         references = new ConversationReferences(mongo);
-        HttpClient http = HttpClient.newHttpClient();
-        BotConnector botConnector = new BotConnector(http, new ConnectorToken(http,
-                URI.create(connector.baseUrl() + "/token"), "app", "secret", clock), Duration.ofSeconds(10));
-        channel = new TeamsChannel(new TeamsSender(new TeamsPace(mongo, 7, 60, 50), clock), botConnector,
+        channel = new TeamsChannel(new TeamsSender(new TeamsPace(mongo, 7, 60, 50), clock), channelConnector(),
                 new AdaptiveCards(), new MemoryPlatformMessages(), references, new ChartPictures(null), clock);
     }
 
@@ -178,6 +176,52 @@ class TeamsSenderTest {
         assertThat(channel.deliver(withoutServiceUrl, Outbound.text("1", "Time for your check-in")))
                 .isInstanceOf(Delivery.Sent.class);
         assertThat(requestsTo("a%3Astored")).isEqualTo(1);
+    }
+
+    @Test
+    void replyGoesOutWhileThousandsOfRemindersWaitForTheirSlotsInTheTenant() {
+        TeamsChannel paced = new TeamsChannel(new TeamsSender(new TeamsPace(mongo, 7, 60, 50, 40), new BulkSlots(40),
+                clock), channelConnector(), new AdaptiveCards(), new MemoryPlatformMessages(), references,
+                new ChartPictures(null), clock);
+        int sentAtOnce = 0;
+        Duration lastSlot = Duration.ZERO;
+        for (int i = 0; i < 2_000; i++) {
+            Delivery delivery = paced.deliver(to("a:r" + i), Outbound.text("1", "Time for your check-in"),
+                    new OutboundChannel.Attempt("r" + i + "/1", 1, START, null, true));
+            if (delivery instanceof Delivery.Sent) {
+                sentAtOnce++;
+            } else {
+                lastSlot = ((Delivery.Paced) delivery).after();
+            }
+        }
+        assertThat(sentAtOnce).isEqualTo(1);
+        assertThat(lastSlot).isBetween(Duration.ofSeconds(49), Duration.ofSeconds(50)); // 40 a second
+
+        clock.advance(Duration.ofMillis(100));
+        assertThat(paced.deliver(to("a:chatting"), Outbound.text("7", "Thanks, noted")))
+                .isInstanceOf(Delivery.Sent.class);
+        assertThat(requestsTo("a%3Achatting")).isEqualTo(1);
+    }
+
+    @Test
+    void aFanOutLeavesATenthOfTheTenantsSecondToReplies() {
+        TeamsPace pace = new TeamsPace(mongo, 7, 60, 50, 40);
+        Instant now = START;
+        int bulk = 0;
+        while (pace.reserve("a:b" + bulk, "tenant-1", now, true).isZero()) {
+            bulk++;
+        }
+        assertThat(bulk).isEqualTo(40);
+        for (int reply = 0; reply < 10; reply++) {
+            assertThat(pace.reserve("a:reply" + reply, "tenant-1", now, false)).isZero();
+        }
+        assertThat(pace.reserve("a:reply-over", "tenant-1", now, false)).isPositive();
+    }
+
+    private BotConnector channelConnector() {
+        HttpClient http = HttpClient.newHttpClient();
+        return new BotConnector(http, new ConnectorToken(http, URI.create(connector.baseUrl() + "/token"), "app",
+                "secret", clock), Duration.ofSeconds(10));
     }
 
     private Recipient to(String conversation) {

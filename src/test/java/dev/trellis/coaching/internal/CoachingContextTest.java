@@ -23,7 +23,7 @@ class CoachingContextTest {
     private final CoachingSessions sessions = store.repository(CoachingSessions.class);
     private final SessionRatings ratings = store.repository(SessionRatings.class);
     private final CoachingContext context = new CoachingContext(people, goals, wheels, plans, oneOnOnes,
-            store.repository(PeerSessions.class), sessions, ratings, checkIns);
+            store.repository(PeerSessions.class), sessions, ratings, checkIns, CoachingTextsTest.english());
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @AfterEach
