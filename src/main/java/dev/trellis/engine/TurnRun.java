@@ -210,6 +210,8 @@ final class TurnRun {
         Map<String, Object> top = new HashMap<>();
         top.put("today", today().toString());
         top.put("now", now.toString());
+        // the person's timezone as this conversation knows it (the platform's, unless they chose one)
+        top.put("zone", zone().getId());
         if (flow != null) top.put("flow", Map.of("id", flow.id(), "title", titleOf(flow)));
         top.putAll(withoutNulls(vars));
         return new Scope(top, personData.asMap());

@@ -55,7 +55,9 @@ final class FlowChecks {
         checkConfirmations();
         if (flow.start() == null || !steps.containsKey(flow.start())) return;
         StepGraph graph = new StepGraph(flow, steps);
-        Set<String> reachable = graph.reachableFrom(flow.start());
+        Set<String> reachable = new java.util.LinkedHashSet<>(graph.reachableFrom(flow.start()));
+        // a step this flow's own timers resume at is an entry too
+        for (String entry : resumeEntries().keySet()) reachable.addAll(graph.reachableFrom(entry));
         for (Step step : flow.steps()) {
             // a misspelt target usually is why a step looks unreachable; that error says enough
             if (!unknownTargets && !reachable.contains(step.id()) && steps.get(step.id()) == step) {
@@ -166,7 +168,9 @@ final class FlowChecks {
         Set<String> always = new HashSet<>(flow.params());
         always.addAll(rules.contextVariables());
         Set<String> known = new LinkedHashSet<>(parsed.expressions().variableNames());
-        Map<String, Set<String>> definedAt = graph.definedBefore(flow.start(), reachable);
+        Map<String, Set<String>> entries = new java.util.LinkedHashMap<>(resumeEntries());
+        entries.put(flow.start(), Set.of());
+        Map<String, Set<String>> definedAt = graph.definedBefore(entries, reachable);
         for (Step step : flow.steps()) {
             Set<String> before = definedAt.get(step.id());
             if (before == null || steps.get(step.id()) != step) continue;
@@ -187,6 +191,18 @@ final class FlowChecks {
                 if (branch.when() != null) checkReads(step, branch.when(), after);
             }
         }
+    }
+
+    /** Steps of this flow its own {@code schedule} steps resume at, with the variables the timer starts them with. */
+    private Map<String, Set<String>> resumeEntries() {
+        Map<String, Set<String>> entries = new java.util.LinkedHashMap<>();
+        for (Step step : flow.steps()) {
+            if (step.kind() instanceof StepKind.Schedule t && t.step() != null && steps.containsKey(t.step())
+                    && (t.flow() == null || t.flow().equals(flow.id()))) {
+                entries.computeIfAbsent(t.step(), k -> new HashSet<>()).addAll(t.with().keySet());
+            }
+        }
+        return entries;
     }
 
     private void checkReads(Step step, Expr expr, Set<String> defined) {

@@ -69,11 +69,23 @@ final class StepGraph {
      * intersect over incoming edges until nothing changes).
      */
     Map<String, Set<String>> definedBefore(String start, Set<String> reachable) {
+        return definedBefore(Map.of(start, Set.of()), reachable);
+    }
+
+    /**
+     * The same with several entries (the start, and steps a timer resumes at), each with the variables it starts
+     * with.
+     */
+    Map<String, Set<String>> definedBefore(Map<String, Set<String>> entries, Set<String> reachable) {
         Set<String> universe = new LinkedHashSet<>();
         reachable.forEach(id -> universe.addAll(saves(steps.get(id))));
         Map<String, Set<String>> in = new HashMap<>();
         reachable.forEach(id -> in.put(id, new LinkedHashSet<>(universe)));
-        in.put(start, new LinkedHashSet<>());
+        entries.forEach((entry, vars) -> {
+            Set<String> start = new LinkedHashSet<>(vars);
+            start.retainAll(in.getOrDefault(entry, start));
+            in.put(entry, start);
+        });
         boolean changed = true;
         while (changed) {
             changed = false;

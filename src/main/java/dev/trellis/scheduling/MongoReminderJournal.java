@@ -32,6 +32,14 @@ class MongoReminderJournal implements ReminderJournal {
     }
 
     @Override
+    public void dropped(String personId, String timerId, Instant due, Instant firedAt, String reason) {
+        String id = timerId + ":" + due.toEpochMilli();
+        Update update = new Update().set("person", personId).set("timer", timerId).set("due", due)
+                .set("firedAt", firedAt).set("outcome", Outcome.DROPPED.name()).set("reason", reason);
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION);
+    }
+
+    @Override
     public void forget(String personId) {
         mongo.remove(Query.query(Criteria.where("person").is(personId)), COLLECTION);
     }

@@ -20,13 +20,13 @@ import dev.trellis.flow.Recurrence;
  * <p>{@code repeat} makes it recur in the person's wall-clock time ({@code due} may then be null: the first
  * occurrence is the recurrence's next). {@code zone} is the timezone the platform reports for the person; one they
  * chose themselves wins. With {@code inWorkingTime} an occurrence outside their working hours moves to the next
- * working moment.
+ * working moment. {@code stepId} (may be null: the flow's start) is the step of the flow the reminder resumes at.
  *
  * @param ids record ids and choices only (a goal id, a date): never text a person wrote
  */
 public record Reminder(String personId, String name, PlatformIdentity to, String address, String flowId,
                        Map<String, String> ids, Instant due, Duration tolerance, Instant sendBefore,
-                       Recurrence repeat, String zone, boolean inWorkingTime) {
+                       Recurrence repeat, String zone, boolean inWorkingTime, String stepId) {
 
     /** How late a reminder may be before it is skipped, unless said otherwise. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofHours(2);
@@ -49,6 +49,22 @@ public record Reminder(String personId, String name, PlatformIdentity to, String
         }
         tolerance = tolerance == null ? DEFAULT_TOLERANCE : tolerance;
         if (tolerance.isNegative()) throw new IllegalArgumentException("tolerance must not be negative");
+        if (stepId != null && !NAME.matcher(stepId).matches()) {
+            throw new IllegalArgumentException("not a step id: '" + stepId + "'");
+        }
+    }
+
+    /** A reminder that starts its flow at the flow's start. */
+    public Reminder(String personId, String name, PlatformIdentity to, String address, String flowId,
+                    Map<String, String> ids, Instant due, Duration tolerance, Instant sendBefore, Recurrence repeat,
+                    String zone, boolean inWorkingTime) {
+        this(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, repeat, zone, inWorkingTime, null);
+    }
+
+    /** The same reminder, resuming its flow at {@code step}. */
+    public Reminder startingAt(String step) {
+        return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, repeat, zone,
+                inWorkingTime, step);
     }
 
     public static Reminder of(String personId, String name, PlatformIdentity to, String address, String flowId,
@@ -60,24 +76,24 @@ public record Reminder(String personId, String name, PlatformIdentity to, String
     /** The same reminder, recurring in {@code zone} and kept within the person's working time. */
     public Reminder repeating(Recurrence recurrence, String platformZone) {
         return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, recurrence,
-                platformZone, true);
+                platformZone, true, stepId);
     }
 
     /** The same reminder, moved into the person's working time (timezone from the platform unless they chose one). */
     public Reminder inWorkingTime(String platformZone) {
         return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, sendBefore, repeat,
-                platformZone, true);
+                platformZone, true, stepId);
     }
 
     /** The same reminder, sent late (beyond its tolerance) as long as {@code deadline} is ahead. */
     public Reminder sendingBefore(Instant deadline) {
         return new Reminder(personId, name, to, address, flowId, ids, due, tolerance, deadline, repeat, zone,
-                inWorkingTime);
+                inWorkingTime, stepId);
     }
 
     /** The same reminder due at another moment (the next occurrence, a snooze). */
     public Reminder at(Instant when) {
         return new Reminder(personId, name, to, address, flowId, ids, when, tolerance, sendBefore, repeat, zone,
-                inWorkingTime);
+                inWorkingTime, stepId);
     }
 }

@@ -70,7 +70,12 @@ public class Reminders {
         Occurrence first = Occurrence.first(reminder.due(), reminder.repeat(), reminder.inWorkingTime(),
                 times.of(reminder.personId(), reminder.zone()), clock.instant());
         Instant startAt = first.due().isBefore(clock.instant()) ? clock.instant() : first.due();
-        run(() -> scheduler.scheduleJob(job, Set.of(occurrence(key, first, startAt)), true));
+        // an occurrence is a trigger keyed by its moment: setting the reminder for another moment must not leave the
+        // old one behind, so the job goes first (a crash in between loses it until the effect is relayed again)
+        run(() -> {
+            scheduler.deleteJob(key);
+            scheduler.scheduleJob(job, Set.of(occurrence(key, first, startAt)), true);
+        });
         return first.due();
     }
 
@@ -103,6 +108,11 @@ public class Reminders {
         run(() -> scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(TimerData.group(personId))));
     }
 
+    /** True while the person's reminders are paused (also when they have none yet: new ones start paused). */
+    public boolean isPaused(String personId) {
+        return call(() -> scheduler.getPausedTriggerGroups().contains(TimerData.group(personId)));
+    }
+
     /** The person's reminders, soonest first. */
     public List<ScheduledReminder> list(String personId) {
         return call(() -> {
@@ -118,7 +128,7 @@ public class Reminders {
                     paused |= scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED;
                 }
                 found.add(new ScheduledReminder(key.getName(), job.getJobDataMap().getString(TimerData.FLOW), next,
-                        paused));
+                        paused, job.getJobDataMap().getString(TimerData.REPEAT)));
             }
             found.sort(Comparator.comparing(ScheduledReminder::next, Comparator.nullsLast(Comparator.naturalOrder())));
             return found;

@@ -25,6 +25,7 @@ final class TimerData {
     static final String USER = "user";
     static final String ADDRESS = "address";
     static final String FLOW = "flow";
+    static final String STEP = "step";
     static final String TOLERANCE = "tolerance";
     static final String SEND_BEFORE = "sendBefore";
     static final String ID_PREFIX = "id.";
@@ -71,6 +72,7 @@ final class TimerData {
         data.put(USER, reminder.to().userId());
         if (reminder.address() != null) data.put(ADDRESS, reminder.address());
         data.put(FLOW, reminder.flowId());
+        if (reminder.stepId() != null) data.put(STEP, reminder.stepId());
         data.put(TOLERANCE, reminder.tolerance().toString());
         if (reminder.sendBefore() != null) data.put(SEND_BEFORE, reminder.sendBefore().toString());
         if (reminder.repeat() != null) data.put(REPEAT, reminder.repeat().spec());
@@ -109,7 +111,7 @@ final class TimerData {
 
     /** The typed timer event for one occurrence: which timer, for which moment, which flow, with the ids. */
     static Inbound inbound(JobKey job, JobDataMap data, Instant due, Instant firedAt) {
-        Inbound.Timer timer = new Inbound.Timer(timerId(job), due, data.getString(FLOW), null,
+        Inbound.Timer timer = new Inbound.Timer(timerId(job), due, data.getString(FLOW), data.getString(STEP),
                 Map.<String, Object>copyOf(ids(data)));
         return new Inbound(data.getString(CHANNEL), eventId(job, due), data.getString(WORKSPACE),
                 data.getString(USER), Inbound.Place.PRIVATE, data.getString(ADDRESS), Inbound.Kind.TIMER, null, null,

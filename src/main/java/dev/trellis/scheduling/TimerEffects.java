@@ -33,7 +33,7 @@ class TimerEffects {
         if (effect instanceof Turn.Effect.TimerSet set) {
             Reminder reminder = new Reminder(person, set.name(), identity(turnEffect.conversationId()), null,
                     set.flowId(), set.ids(), set.at(), Reminder.DEFAULT_TOLERANCE, null,
-                    set.every() == null ? null : Recurrence.parse(set.every()), set.zone(), true);
+                    set.every() == null ? null : Recurrence.parse(set.every()), set.zone(), true, set.stepId());
             var first = reminders.set(reminder, turnEffect.effectId());
             log.debug("Timer {} of {} set for {}", set.name(), turnEffect.conversationId(), first);
         } else if (effect instanceof Turn.Effect.TimerCancelled cancelled) {

@@ -3,6 +3,9 @@ package dev.trellis.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.Optional;
+
+import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.flow.Recurrence;
 import dev.trellis.inbox.Inbox;
 import org.quartz.Job;
@@ -16,6 +19,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One occurrence of a reminder: puts its timer event into the inbox (or skips it when it is too late) and records
@@ -31,42 +35,80 @@ class TimerJob implements Job {
     private final Inbox inbox;
     private final ReminderJournal journal;
     private final PersonalTimes times;
+    private final PersonGoneGuard personGone;
+    private final ObjectProvider<ReminderGuard> guards;
 
-    TimerJob(Inbox inbox, ReminderJournal journal, PersonalTimes times) {
+    TimerJob(Inbox inbox, ReminderJournal journal, PersonalTimes times, PersonGoneGuard personGone,
+             ObjectProvider<ReminderGuard> guards) {
         this.inbox = inbox;
         this.journal = journal;
         this.times = times;
+        this.personGone = personGone;
+        this.guards = guards;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        fire(context);
+        if (!fire(context)) return;
         scheduleNext(context);
     }
 
-    private void fire(JobExecutionContext context) throws JobExecutionException {
+    /** Hands the occurrence in (or skips it); false when the reminder was dropped for good. */
+    private boolean fire(JobExecutionContext context) throws JobExecutionException {
         JobKey job = context.getJobDetail().getKey();
         JobDataMap data = context.getMergedJobDataMap();
         Instant due = due(context, data);
         Instant firedAt = context.getFireTime().toInstant();
         String person = data.getString(TimerData.PERSON);
+        Optional<String> dropped;
+        try {
+            dropped = dropReason(data);
+        } catch (RuntimeException e) {
+            retryLater(context, job, due, e);
+            return true;
+        }
+        if (dropped.isPresent()) {
+            log.info("Reminder {} due {} dropped: {}", TimerData.timerId(job), due, dropped.get());
+            journal.dropped(person, TimerData.timerId(job), due, firedAt, dropped.get());
+            try {
+                context.getScheduler().deleteJob(job);
+            } catch (SchedulerException e) {
+                throw new JobExecutionException(e, false);
+            }
+            return false;
+        }
         Lateness lateness = Lateness.of(due, firedAt, TimerData.tolerance(data), TimerData.sendBefore(data));
         if (!lateness.sends()) {
             log.info("Reminder {} due {} fired at {}: too late, skipped", TimerData.timerId(job), due, firedAt);
             journal.record(person, TimerData.timerId(job), due, firedAt, ReminderJournal.Outcome.SKIPPED_LATE);
-            return;
+            return true;
         }
         try {
             if (inbox.accept(TimerData.inbound(job, data, due, firedAt)) == Inbox.Receipt.DUPLICATE) {
                 log.debug("Reminder {} due {} was already handed in", TimerData.timerId(job), due);
-                return;
+                return true;
             }
         } catch (RuntimeException e) {
             retryLater(context, job, due, e);
-            return;
+            return true;
         }
         journal.record(person, TimerData.timerId(job), due, firedAt, lateness == Lateness.ON_TIME
                 ? ReminderJournal.Outcome.SENT : ReminderJournal.Outcome.SENT_LATE_BEFORE_DEADLINE);
+        return true;
+    }
+
+    /** Why nobody should get this reminder any more, if so: the person is gone, or a feature's guard says so. */
+    private Optional<String> dropReason(JobDataMap data) {
+        String person = data.getString(TimerData.PERSON);
+        PlatformIdentity identity = new PlatformIdentity(data.getString(TimerData.CHANNEL),
+                data.getString(TimerData.WORKSPACE), data.getString(TimerData.USER));
+        Optional<String> gone = personGone.drop(person, identity);
+        if (gone.isPresent()) return gone;
+        for (ReminderGuard guard : guards.orderedStream().toList()) {
+            Optional<String> reason = guard.drop(person, data.getString(TimerData.FLOW), TimerData.ids(data));
+            if (reason.isPresent()) return reason;
+        }
+        return Optional.empty();
     }
 
     /**

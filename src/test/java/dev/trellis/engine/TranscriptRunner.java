@@ -20,7 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.time.ZoneId;
+
+import dev.trellis.flow.Recurrence;
+import dev.trellis.scheduling.PersonalTime;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +38,12 @@ import java.util.regex.Pattern;
  *       (so clicking a label of an answered question is a stale click)</li>
  *   <li>{@code bot: text} or {@code bot: /regex/} — the next thing the bot said since the person's last action
  *       (exact text, or a regex found in it); {@code image: /alt regex/} — the next message is an image</li>
- *   <li>{@code wait: P2D} — time passes (timeouts and idle limits fire); {@code restart} — the server restarts:
- *       a new engine continues from the stored state</li>
+ *   <li>{@code wait: P2D} — time passes: timeouts and idle limits fire, and so does every timer a {@code schedule}
+ *       step set that comes due meanwhile (in time order, at its moment moved into office hours in the person's
+ *       zone, recurring ones again at their next occurrence), so a transcript can run week 1 → week 2;
+ *       {@code restart} — the server restarts: a new engine continues from the stored state</li>
+ *   <li>{@code scheduled: {name, at}} — a timer of that name is set ({@code at}: its next moment, ISO or /regex/);
+ *       {@code unscheduled: name} — none of that name is set</li>
  *   <li>{@code expect: {step, status, flow, vars: {...}}} — where the conversation stands</li>
  * </ul>
  * A failure names the transcript file and line.
@@ -44,10 +54,42 @@ final class TranscriptRunner {
 
     private final Supplier<Engine> engines;
     private final Set<String> visited;
+    private final Consumer<TurnEffect> effects;
+    private final Consumer<Instant> clock;
+    private final BiPredicate<String, String> stillSet;
 
     TranscriptRunner(Supplier<Engine> engines, Set<String> visited) {
+        this(engines, visited, effect -> { }, at -> { }, (person, name) -> true);
+    }
+
+    /**
+     * @param effects hears every effect of every turn, as the application's listeners do (timers reach Quartz)
+     * @param clock   is moved to the transcript's time before each turn, so actions see the same time as the engine
+     * @param stillSet whether the person's timer of a name is still set and not paused when it comes due (the person
+     *                 may have cancelled or paused it with {@code /coach reminders}): one that is not does not fire
+     */
+    TranscriptRunner(Supplier<Engine> engines, Set<String> visited, Consumer<TurnEffect> effects,
+                     Consumer<Instant> clock, BiPredicate<String, String> stillSet) {
         this.engines = engines;
         this.visited = visited;
+        this.effects = effects;
+        this.clock = clock;
+        this.stillSet = stillSet;
+    }
+
+    /** A timer a {@code schedule} step set, as the transcript's fake scheduler keeps it. */
+    private record Pending(String name, String flowId, String stepId, Instant at, String every, ZoneId zone,
+                           Map<String, String> ids) {
+        /** Its moment in office hours, as the real scheduler moves it. */
+        static Instant inWorkingTime(Instant moment, ZoneId zone) {
+            return PersonalTime.in(zone).nextWorkingMoment(moment);
+        }
+
+        Pending next() {
+            if (every == null) return null;
+            Instant nominal = Recurrence.parse(every).next(at, zone);
+            return new Pending(name, flowId, stepId, inWorkingTime(nominal, zone), every, zone, ids);
+        }
     }
 
     void run(Path file) throws IOException {
@@ -63,7 +105,8 @@ final class TranscriptRunner {
         ConversationState.Profile profile = profile(header.get("person"));
         Instant now = header.containsKey("now") ? Instant.parse(scalar(header.get("now"))) : Instant.parse("2026-11-25T09:00:00Z");
         String personId = "transcript-" + name.replace(".yaml", "");
-        Engine.Subject subject = new Engine.Subject("test:" + personId, "test", personId);
+        // platform:workspace:user, like every conversation id, so the scheduling feature can read it
+        Engine.Subject subject = new Engine.Subject("test:transcripts:" + personId, "test", personId);
         Node conversation = header.get("conversation");
         if (!(conversation instanceof SequenceNode entries)) {
             throw new AssertionError(name + ":1: a transcript needs a 'conversation' list");
@@ -112,22 +155,46 @@ final class TranscriptRunner {
                 case "wait" -> waitFor(Duration.parse(scalar(value)), where);
                 case "restart" -> engine = engines.get();
                 case "expect" -> expectState((MappingNode) value, where);
+                case "scheduled" -> expectScheduled((MappingNode) value, where);
+                case "unscheduled" -> {
+                    if (timers.containsKey(scalar(value))) {
+                        throw new AssertionError(where + ": expected no timer '" + scalar(value) + "' but one is set "
+                                + "for " + timers.get(scalar(value)).at());
+                    }
+                }
                 default -> throw new AssertionError(where + ": unknown entry '" + key + "'");
             }
         }
 
+        /** Timers set by the conversation's schedule steps, by name (setting one again replaces it). */
+        final Map<String, Pending> timers = new LinkedHashMap<>();
+        /** True while a wait runs: what the bot says at each moment of it is read in order afterwards. */
+        boolean waiting;
+
         void apply(Event event, String where) {
             now = now.plusSeconds(30);
+            clock.accept(now);
             Turn turn = engine.apply(subject, state, event, now);
             for (Turn.Effect effect : turn.effects()) {
                 if (effect instanceof Turn.Effect.StepFailed failed) {
                     throw new AssertionError(where + ": step '" + failed.stepId() + "' failed", failed.error());
                 }
+                if (effect instanceof Turn.Effect.TimerSet set) {
+                    ZoneId zone = ZoneId.of(set.zone());
+                    Instant at = set.at() != null ? set.at() : Recurrence.parse(set.every()).next(now, zone);
+                    timers.put(set.name(), new Pending(set.name(), set.flowId(), set.stepId(),
+                            Pending.inWorkingTime(at, zone), set.every(), zone, set.ids()));
+                } else if (effect instanceof Turn.Effect.TimerCancelled cancelled) {
+                    timers.remove(cancelled.name());
+                }
+                effects.accept(new TurnEffect(subject.conversationId() + ":" + java.util.UUID.randomUUID(), subject.conversationId(), subject.channel(), subject.personId(), effect));
             }
             visited.addAll(turn.visited());
             state = turn.state();
-            said.clear();
-            unread = 0;
+            if (!waiting) {
+                said.clear();
+                unread = 0;
+            }
             said.addAll(turn.messages().stream().filter(m -> m.kind() != Outbound.Kind.ANSWERED).toList());
             allSaid.addAll(turn.messages());
         }
@@ -168,13 +235,61 @@ final class TranscriptRunner {
             }
         }
 
+        /**
+         * Time passes to {@code now + duration}: each timer due meanwhile fires at its moment, in time order (timeouts
+         * and idle limits due before it are handled first); then timeouts and idle limits at the end of the wait.
+         */
         void waitFor(Duration duration, String where) {
-            now = now.plus(duration);
+            Instant end = now.plus(duration);
+            said.clear();
+            unread = 0;
+            waiting = true;
+            try {
+                for (int fired = 0; fired < 100; fired++) {
+                    Pending due = timers.values().stream().filter(t -> !t.at().isAfter(end))
+                            .min(java.util.Comparator.comparing(Pending::at)).orElse(null);
+                    if (due == null) break;
+                    if (due.at().isAfter(now)) now = due.at();
+                    tick(where);
+                    Pending next = due.next();
+                    if (next == null) timers.remove(due.name()); else timers.put(due.name(), next);
+                    if (!stillSet.test(subject.personId(), due.name())) continue;
+                    Instant at = now;
+                    apply(new Event.TimerFired(new Inbound.Timer("person:" + subject.personId() + "/" + due.name(),
+                            due.at(), due.flowId(), due.stepId(), Map.copyOf(due.ids()))), where);
+                    now = at;
+                }
+                now = end;
+                tick(where);
+            } finally {
+                waiting = false;
+            }
+        }
+
+        private void tick(String where) {
             int ticks = 0;
             while (state.running() && state.wakeAt() != null && !now.isBefore(state.wakeAt()) && ticks++ < 20) {
                 Instant at = now;
                 apply(new Event.Tick(), where);
                 now = at;
+            }
+        }
+
+        void expectScheduled(MappingNode node, String where) {
+            Map<String, Node> expected = fields(node);
+            String name = scalar(expected.get("name"));
+            Pending timer = timers.get(name);
+            if (timer == null) {
+                throw new AssertionError(where + ": expected a timer '" + name + "' but the timers set are "
+                        + timers.keySet());
+            }
+            if (expected.containsKey("at") && !matches(scalar(expected.get("at")), timer.at().toString())) {
+                throw new AssertionError(where + ": expected timer '" + name + "' at " + scalar(expected.get("at"))
+                        + " but it is set for " + timer.at());
+            }
+            if (expected.containsKey("flow") && !scalar(expected.get("flow")).equals(timer.flowId())) {
+                throw new AssertionError(where + ": expected timer '" + name + "' to start "
+                        + scalar(expected.get("flow")) + " but it starts " + timer.flowId());
             }
         }
 

@@ -12,6 +12,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import dev.trellis.testing.MutableClock;
+import dev.trellis.scheduling.Reminders;
+import java.time.Instant;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +36,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real action handlers and person data (in the in-memory MongoDB wire-protocol server), on a fake clock; then
  * reports the steps no transcript visited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import({TranscriptPeople.class, TranscriptLinkCodes.class})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        // the job store keeps the timers transcripts set (so /coach reminders lists them) but fires none: the runner
+        // fires them on the transcript's own clock
+        properties = "spring.quartz.auto-startup=false")
+@Import({TranscriptPeople.class, TranscriptLinkCodes.class, TranscriptTests.TranscriptClock.class})
 class TranscriptTests {
+
+    /** The application's clock follows the transcript's: reminders are set and listed in transcript time. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TranscriptClock {
+        @Bean
+        @Primary
+        MutableClock transcriptClock() {
+            return new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+        }
+    }
 
     private static final Path TRANSCRIPTS = Path.of("conversation-flows", "tests");
     private static final Set<String> VISITED = new ConcurrentSkipListSet<>();
@@ -47,6 +67,12 @@ class TranscriptTests {
     PersonContext context;
     @Autowired
     Reflector reflector;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Reminders reminders;
 
     private static final String ONLY = System.getProperty("transcripts");
 
@@ -55,7 +81,9 @@ class TranscriptTests {
         shipped = flows.all();
         // "restart" builds a new engine: nothing carries over but the conversation state the runner kept.
         TranscriptRunner runner = new TranscriptRunner(
-                () -> new Engine(flows, messages, actions, context, reflector), VISITED);
+                () -> new Engine(flows, messages, actions, context, reflector), VISITED, events::publishEvent,
+                clock::set, (person, name) -> reminders.list(person).stream()
+                        .anyMatch(r -> r.name().equals(name) && !r.paused()));
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
             // -Dtranscripts=-de. runs only the transcripts whose name contains it, while writing them
             List<Path> transcripts = files.filter(p -> p.toString().endsWith(".yaml"))

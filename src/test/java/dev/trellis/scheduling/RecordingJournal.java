@@ -18,6 +18,11 @@ class RecordingJournal implements ReminderJournal {
     }
 
     @Override
+    public void dropped(String personId, String timerId, Instant due, Instant firedAt, String reason) {
+        entries.add(new Entry(personId, timerId, due, firedAt, Outcome.DROPPED));
+    }
+
+    @Override
     public void forget(String personId) {
         entries.removeIf(e -> e.personId().equals(personId));
     }

@@ -46,6 +46,19 @@ class TwoNodesTest {
     static class Node {
     }
 
+    /** Nobody was erased: every identity still belongs to its person. */
+    static final class EveryoneKnown implements dev.trellis.engine.PersonDirectory {
+        @Override
+        public String resolve(dev.trellis.engine.PlatformIdentity identity) {
+            return identity.key();
+        }
+
+        @Override
+        public java.util.Optional<String> find(dev.trellis.engine.PlatformIdentity identity) {
+            return java.util.Optional.of(identity.key());
+        }
+    }
+
     final CountingInbox inbox = new CountingInbox();
     final RecordingJournal journal = new RecordingJournal();
     final String prefix = "QRTZ_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
@@ -81,6 +94,7 @@ class TwoNodesTest {
         shared.registerBean(CountingInbox.class, () -> inbox);
         shared.registerBean(RecordingJournal.class, () -> journal);
         shared.registerBean(MemoryPersonalTimes.class, MemoryPersonalTimes::new);
+        shared.registerBean(PersonGoneGuard.class, () -> new PersonGoneGuard(new EveryoneKnown()));
         shared.registerBean(java.time.Clock.class, java.time.Clock::systemUTC);
         shared.refresh();
         contexts.add(shared);

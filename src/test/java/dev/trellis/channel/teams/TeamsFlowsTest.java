@@ -50,6 +50,8 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             "peer-coaching, peer-coaching-live,",
             "pinnacles-foothills, pinnacles-foothills-reflection,",
             "recognition, recognition-specific,",
+            // nothing scheduled yet: what follows sets reminders on the transcript's clock, which Teams tests do not have
+            "reminders, reminders-pause-and-resume, 2",
             "session-feedback, session-feedback-rating,",
             "smart-goal, smart-goal-good-enough,",
             "tech-or-management, tech-or-management-leaning,"})
