@@ -1,10 +1,8 @@
 package dev.trellis.channel.teams;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,27 +62,11 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
     private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
     private static final String ANA_MARKER = "quokka-lantern-ana";
     private static final String BEN_MARKER = "walrus-teapot-ben";
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D9\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D9\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral")).willReturn(okJson("{\"ok\":true}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/users.info"))
-                .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
-    }
+    static final WireMockServer SLACK_API = SlackBeside.start("D9");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T9");
-        registry.add("slack.signing-secret", () -> SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("slack.burst", () -> "500");
+        SlackBeside.settings(registry, SLACK_API, "T9", SIGNING_SECRET, 500);
     }
 
     @Autowired
