@@ -55,6 +55,16 @@ class ModuleStructureTest {
                 .check(CLASSES);
     }
 
+    /** Sharing decides who may see what; it knows people and the engine, never the data it guards. */
+    @Test
+    void sharingDependsOnlyOnEngineAndIdentity() {
+        noClasses().that().resideInAPackage("dev.trellis.sharing..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.trellis.inbox..", "dev.trellis.channel..",
+                        "dev.trellis.coaching..", "dev.trellis.scheduling..", "dev.trellis.privacy..",
+                        "dev.trellis.insight..")
+                .check(CLASSES);
+    }
+
     @Test
     void inboxDoesNotKnowChannels() {
         noClasses().that().resideInAPackage("dev.trellis.inbox..")
