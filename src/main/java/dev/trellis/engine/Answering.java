@@ -31,9 +31,52 @@ final class Answering {
         if (!probed && !(open instanceof OpenQuestion.Step)) {
             throw new IllegalStateException("not a step's question: " + (open == null ? null : open.getClass()));
         }
+        if (!probed && step.kind() instanceof StepKind.Confirm confirm && confirm.ownWords() != null
+                && !input.clicked()) {
+            String own = ownWords(run, confirm, input.single());
+            if (own != null) return answerInOwnWords(run, step, confirm, input.single(), own);
+        }
         Answer answer = read(run, step, input);
         if (answer instanceof Answer.Valid valid) return accept(run, step, valid, !probed);
         return retry(run, step, (Answer.Invalid) answer);
+    }
+
+    /**
+     * The person's own words typed to a yes/no that takes them ("ship the API docs", "no, rather: ship the API
+     * docs"), or null for a plain yes, a plain no, a button label, or too little to be an answer ("hm").
+     */
+    private String ownWords(TurnRun run, StepKind.Confirm confirm, String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.equalsIgnoreCase(Questions.yesLabel(run, confirm)) || text.equalsIgnoreCase(Questions.noLabel(run, confirm))) {
+            return null;
+        }
+        TypedReply.Reading reading = parts.words().replies(run.locale()).read(text);
+        String own;
+        if (reading instanceof TypedReply.Reading.Yes) return null;
+        else if (reading instanceof TypedReply.Reading.No no) own = no.correction();
+        else if (reading instanceof TypedReply.Reading.Other) own = text;
+        else throw new IllegalStateException("unknown reading " + reading);
+        own = parts.words().withoutLeadIn(own, run.locale());
+        return own.codePointCount(0, own.length()) < 3 ? null : own;
+    }
+
+    /**
+     * Own words instead of a yes or a no: this step's answer is no (saved as false), and the words answer the step
+     * it names, as if the person had said no and then typed them there; that step's checks, care and listening apply.
+     */
+    private Turn answerInOwnWords(TurnRun run, Step step, StepKind.Confirm confirm, String typed, String own) {
+        run.walk.rememberForBack();
+        if (step.save() != null) run.vars.put(step.save(), false);
+        run.attempts = 0;
+        run.answered(typed.strip());
+        Step asked = run.flow.step(confirm.ownWords()).orElseThrow(() -> new IllegalStateException(
+                "flow '" + run.flowId + "' has no step '" + confirm.ownWords() + "'"));
+        run.stepId = asked.id();
+        run.question = new OpenQuestion.Step(run.turn + "." + asked.id());
+        run.visited.add(run.flowId + "/" + asked.id());
+        Answer answer = read(run, asked, new AnswerReader.Input(own, List.of()));
+        if (answer instanceof Answer.Valid valid) return accept(run, asked, valid, true);
+        return retry(run, asked, (Answer.Invalid) answer);
     }
 
     private Answer read(TurnRun run, Step step, AnswerReader.Input input) {

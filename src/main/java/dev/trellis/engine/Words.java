@@ -35,6 +35,25 @@ final class Words {
                 messages.variants(locale, "trellis.words.but"));
     }
 
+    /**
+     * {@code typed} without a lead-in that only says "instead" ("rather: ship the API docs", "let's say ship the API
+     * docs"), from {@code trellis.words.instead}; the person's words themselves are kept as typed.
+     */
+    String withoutLeadIn(String typed, String locale) {
+        String text = typed.strip();
+        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        List<String> forms = messages.variants(locale, "trellis.words.instead").stream()
+                .map(form -> form.strip().toLowerCase(Locale.ROOT).replace('’', '\''))
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String f : forms) {
+            if (!f.isEmpty() && lower.startsWith(f) && (lower.length() == f.length()
+                    || !Character.isLetterOrDigit(lower.charAt(f.length())))) {
+                return text.substring(f.length()).replaceFirst("^[\\s,.;:!—–-]+", "").strip();
+            }
+        }
+        return text;
+    }
+
     Interrupt interrupt(String typed, String locale) {
         return interrupt(typed, locale, false);
     }

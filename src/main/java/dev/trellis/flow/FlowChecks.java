@@ -106,9 +106,20 @@ final class FlowChecks {
             if (step.timeout() != null) target(step.timeout().target(), "timeout.goto", step.timeout().position());
             Retry retry = StepGraph.retry(step);
             if (retry != null && retry.then() != null) target(retry.then(), "retry.then", retry.position());
+            if (step.kind() instanceof StepKind.Confirm c && c.ownWords() != null) ownWords(step, c);
             if (step.end() && !step.next().isEmpty()) {
                 error(step.next().get(0).position(), "step '" + step.id() + "' has both 'next' and 'end: true'");
             }
+        }
+    }
+
+    /** Own words need a question that takes free text: a choice or a number could not hold "ship the API docs". */
+    private void ownWords(Step step, StepKind.Confirm confirm) {
+        target(confirm.ownWords(), "ownWords", confirm.ownWordsPosition());
+        Step asked = steps.get(confirm.ownWords());
+        if (asked != null && !(asked.kind() instanceof StepKind.Ask a && a.type() == StepKind.AnswerType.TEXT)) {
+            error(confirm.ownWordsPosition(), "ownWords in step '" + step.id() + "' names step '" + asked.id()
+                    + "', which does not ask for text (ownWords needs an ask step without a type)");
         }
     }
 

@@ -44,6 +44,8 @@ final class StepGraph {
         }
         Retry retry = retry(step);
         if (retry != null && retry.then() != null) out.add(new Edge(retry.then(), false));
+        // typed own words answer another step: the flow goes there with this step's answer (false) saved
+        if (step.kind() instanceof StepKind.Confirm c && c.ownWords() != null) out.add(new Edge(c.ownWords(), true));
         if (step.timeout() != null) out.add(new Edge(step.timeout().target(), false));
         out.removeIf(e -> !steps.containsKey(e.target()));
         return out;

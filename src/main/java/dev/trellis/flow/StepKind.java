@@ -45,8 +45,15 @@ public sealed interface StepKind {
     record Scale(Text text, int min, int max, Text minLabel, Text maxLabel, Retry retry) implements StepKind {
     }
 
-    /** A yes/no question, saved as a boolean. */
-    record Confirm(Text text, Text yes, Text no) implements StepKind {
+    /**
+     * A yes/no question, saved as a boolean. {@code ownWords}, when set, names an {@code ask} step that words typed
+     * instead of a yes or a no answer: "Shall we use X as the goal?" answered "ship the API docs" (or "no, rather:
+     * ship the API docs") saves false here and takes the words as that step's answer, checked by its rules.
+     */
+    record Confirm(Text text, Text yes, Text no, String ownWords, Position ownWordsPosition) implements StepKind {
+        public Confirm(Text text, Text yes, Text no) {
+            this(text, yes, no, null, null);
+        }
     }
 
     /** Sets variables from CEL expressions. */

@@ -101,7 +101,8 @@ final class StepParser {
             case "scale" -> scale(id, value);
             case "confirm" -> YamlDocument.isMapping(value)
                     ? new StepKind.Confirm(texts.apply(child(value, "text")), texts.apply(child(value, "yes")),
-                        texts.apply(child(value, "no")))
+                        texts.apply(child(value, "no")), get(value, "ownWords").map(YamlDocument::text).orElse(null),
+                        get(value, "ownWords").map(document::at).orElse(null))
                     : new StepKind.Confirm(texts.apply(value), null, null);
             case "set" -> new StepKind.SetVars(expressionMap(value));
             case "action" -> new StepKind.Action(text(value), withOf(step), document.at(value));

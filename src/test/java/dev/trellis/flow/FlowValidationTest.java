@@ -28,6 +28,14 @@ class FlowValidationTest {
     }
 
     @Test
+    void ownWordsMustNameAQuestionThatTakesText() {
+        assertThat(errorLines(loadBroken("bad-own-words.yaml"))).containsExactly(
+                DIR + "bad-own-words.yaml:6:45: unknown step 'titel' in ownWords (did you mean 'title'?)",
+                DIR + "bad-own-words.yaml:9:45: ownWords in step 'rate' names step 'score', which does not ask for "
+                        + "text (ownWords needs an ask step without a type)");
+    }
+
+    @Test
     void aThirdYesNoCheckInOneFlowIsRefused() {
         assertThat(errorLines(loadBroken("too-many-checks.yaml"))).containsExactly(DIR + "too-many-checks.yaml:10:5: "
                 + "step 'options' is one of 3 answers with 'reflect: confirm'; a flow confirms at most 2 (use 'reflect: "
