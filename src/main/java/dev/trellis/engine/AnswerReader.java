@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a typed or clicked answer for a question step and checks the step's rules. Typed answers are accepted for
@@ -151,11 +152,66 @@ final class AnswerReader {
         for (Outbound.Choice c : offered) {
             if (c.label().equalsIgnoreCase(typed) || c.value().equalsIgnoreCase(typed)) return c.value();
         }
-        if (typed.matches("\\d{1,2}")) {
-            int n = Integer.parseInt(typed);
+        String plain = plain(typed);
+        if (plain.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(plain);
             if (n >= 1 && n <= offered.size()) return offered.get(n - 1).value();
         }
-        return null;
+        return plain.isEmpty() ? null : optionInWords(" " + plain + " ", offered);
+    }
+
+    /**
+     * People type around a label ("in two weeks please", "hmm, not now") or a piece of it ("two weeks"). A label found
+     * whole inside what they typed is the answer when it is the only one, not counting a label inside a longer one
+     * that is there too ("now" in "not now"); failing that, the one label that holds what they typed. An answer that
+     * fits two options ("in a week or in two weeks") is no answer: the person is asked to pick.
+     */
+    private static String optionInWords(String padded, List<Outbound.Choice> offered) {
+        List<Outbound.Choice> found = new ArrayList<>();
+        for (Outbound.Choice c : offered) {
+            String label = plain(c.label());
+            if (!label.isEmpty() && padded.contains(" " + label + " ")) found.add(c);
+        }
+        found.removeIf(c -> found.stream().anyMatch(other -> other != c
+                && (" " + plain(other.label()) + " ").contains(" " + plain(c.label()) + " ")
+                && !plain(other.label()).equals(plain(c.label()))));
+        if (found.size() == 1) return found.get(0).value();
+        if (!found.isEmpty() || padded.strip().length() < 3) return null;
+        String only = null;
+        for (Outbound.Choice c : offered) {
+            if ((" " + plain(c.label()) + " ").contains(padded)) {
+                if (only != null) return null;
+                only = c.value();
+            }
+        }
+        return only != null ? only : optionByWords(padded, offered);
+    }
+
+    /** Small words that say nothing about which option is meant ("in a week" is about "week"), en and de. */
+    private static final Set<String> FILLERS = Set.of("a", "an", "the", "in", "on", "at", "to", "of", "it", "i",
+            "ll", "ein", "eine", "einer", "einem", "im", "am", "zu", "ich", "es");
+
+    /**
+     * "a week from now is good": every telling word of exactly one label is there ("week"), so that label is meant.
+     * Words are whole: "weeks" is not "week".
+     */
+    private static String optionByWords(String padded, List<Outbound.Choice> offered) {
+        Set<String> typed = Set.of(padded.strip().split(" "));
+        String only = null;
+        for (Outbound.Choice c : offered) {
+            List<String> telling = java.util.Arrays.stream(plain(c.label()).split(" "))
+                    .filter(w -> !w.isEmpty() && !FILLERS.contains(w)).toList();
+            if (!telling.isEmpty() && typed.containsAll(telling)) {
+                if (only != null) return null;
+                only = c.value();
+            }
+        }
+        return only;
+    }
+
+    /** Lower case, letters and digits only, single spaces: "No, I'll start it myself!" is "no i ll start it myself". */
+    private static String plain(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     Answer scale(StepKind.Scale scale, Input input) {
