@@ -53,6 +53,7 @@ final class FlowChecks {
         checkEnds();
         checkActionsCallsAndMessages();
         checkConfirmations();
+        checkTimerDates();
         if (flow.start() == null || !steps.containsKey(flow.start())) return;
         StepGraph graph = new StepGraph(flow, steps);
         Set<String> reachable = new java.util.LinkedHashSet<>(graph.reachableFrom(flow.start()));
@@ -120,6 +121,25 @@ final class FlowChecks {
         if (asked != null && !(asked.kind() instanceof StepKind.Ask a && a.type() == StepKind.AnswerType.TEXT)) {
             error(confirm.ownWordsPosition(), "ownWords in step '" + step.id() + "' names step '" + asked.id()
                     + "', which does not ask for text (ownWords needs an ask step without a type)");
+        }
+    }
+
+    /**
+     * A timer set at a date the person typed must never meet a date in the past: it would be refused without a word
+     * after the flow promised "I'll ask you that day". So the date question that feeds it re-asks for a past date.
+     */
+    private void checkTimerDates() {
+        for (Step step : flow.steps()) {
+            if (!(step.kind() instanceof StepKind.Schedule t) || t.at() == null) continue;
+            String variable = t.at().source().strip();
+            for (Step asked : flow.steps()) {
+                if (variable.equals(asked.save()) && asked.kind() instanceof StepKind.Ask a
+                        && a.type() == StepKind.AnswerType.DATE && (a.validate() == null || !a.validate().notInPast())) {
+                    error(t.at().position(), "schedule in step '" + step.id() + "' is set at '" + variable
+                            + "', which step '" + asked.id() + "' lets be a date in the past; add validate: "
+                            + "{ notInPast: true } there so the person is asked again");
+                }
+            }
         }
     }
 

@@ -53,7 +53,7 @@ class ScheduleStepTest {
                 ask: "What will you do?"
                 save: action
               - id: when
-                ask: { text: "By when?", type: date }
+                ask: { text: "By when?", type: date, validate: { notInPast: true } }
                 save: due
               - id: cadence
                 choice:
@@ -96,6 +96,8 @@ class ScheduleStepTest {
 
     @Test
     void aTimerWithAParagraphForAnIdOrADateInThePastIsRefusedNotSet() {
+        // a bare 'at: due' from a date question without notInPast fails the load (FlowValidationTest); a date an
+        // expression computes can still be past, and is refused here rather than set
         define("""
                 id: leaky
                 title: Leaky
@@ -107,7 +109,7 @@ class ScheduleStepTest {
                     ask: { text: "By when?", type: date }
                     save: due
                   - id: remember
-                    schedule: { name: leaky, at: due }
+                    schedule: { name: leaky, at: "due == '' ? '' : due" }
                     with: { note: "action" }
                   - id: done
                     end: "Done."

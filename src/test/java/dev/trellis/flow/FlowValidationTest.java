@@ -54,6 +54,13 @@ class FlowValidationTest {
     }
 
     @Test
+    void aReminderOnATypedDateThatMayHavePassedFailsTheLoad() {
+        assertThat(errorLines(loadBroken("past-timer-date.yaml"))).containsExactly(
+                DIR + "past-timer-date.yaml:9:33: schedule in step 'remind' is set at 'due', which step 'when' lets be "
+                        + "a date in the past; add validate: { notInPast: true } there so the person is asked again");
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondOne() {
         assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
                 DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");
