@@ -34,13 +34,9 @@ final class UpdatePerson implements ActionHandler {
         String zone = in.optionalText("timezone");
         boolean zoneKnown = true;
         if (zone != null) {
-            try {
-                zone = ZoneId.of(zone).getId();
-            } catch (DateTimeException e) {
-                // A typo in a zone is the person's input, not a failure: keep the rest and let the flow re-ask.
-                zone = null;
-                zoneKnown = false;
-            }
+            zone = zoneId(zone.strip());
+            // A typo in a zone is the person's input, not a failure: keep the rest and let the flow re-ask.
+            zoneKnown = zone != null;
         }
         Person.WorkingHours hours = current.workingHours();
         if (in.optionalText("workStart") != null || in.optionalText("workEnd") != null) {
@@ -56,6 +52,18 @@ final class UpdatePerson implements ActionHandler {
         people.save(next);
         return Map.of("name", next.name() == null ? "" : next.name(), "timezone", next.timezone(),
                 "timezoneKnown", zoneKnown);
+    }
+
+    /** The zone's id, or null when no zone has that name ("Mars/Olympus", "UTC+25"); "utc+2" and "cet" are read too. */
+    private static String zoneId(String typed) {
+        for (String candidate : new String[] {typed, typed.toUpperCase(java.util.Locale.ROOT)}) {
+            try {
+                return ZoneId.of(candidate).getId();
+            } catch (DateTimeException e) {
+                // try the next spelling
+            }
+        }
+        return null;
     }
 
     private static LocalTime time(ActionInput in, String name, LocalTime fallback) {

@@ -50,6 +50,17 @@ class PeopleAndNotesActionsTest {
     }
 
     @Test
+    void zonesTypedLooselyAreReadAndNamesNoZoneHasAreNot() throws Exception {
+        UpdatePerson update = new UpdatePerson(people);
+        assertThat(update.run(store.request("p1", Map.of("timezone", "utc+2"), now))).containsEntry("timezone", "UTC+02:00");
+        assertThat(update.run(store.request("p1", Map.of("timezone", " cet "), now))).containsEntry("timezone", "CET");
+        for (String typed : new String[] {"Mars/Olympus", "UTC+25", "CET+25"}) {
+            assertThat(update.run(store.request("p1", Map.of("timezone", typed), now)))
+                    .as(typed).containsEntry("timezoneKnown", false).containsEntry("timezone", "CET");
+        }
+    }
+
+    @Test
     void feedbackAndRecognitionAreKeptPrivatelyAndOnceEach() throws Exception {
         var feedback = new FeedbackActions.RecordFeedback(notes);
         var request = store.request("p1", Map.of("recipient", "Chris", "situation", "Sprint review",
