@@ -23,28 +23,52 @@ public final class WheelChart {
     private static final Color BEFORE = new Color(0x9E9E9E);
 
     /**
+     * The words drawn on the chart, in the person's language: its {@code title}, one label per {@link WheelArea} in
+     * their order, and the names of the {@code before} and {@code now} series.
+     */
+    public record Labels(String title, java.util.List<String> areas, String before, String now) {
+        public Labels {
+            if (areas.size() != WheelArea.values().length) {
+                throw new IllegalArgumentException("one label per wheel area");
+            }
+            areas = java.util.List.copyOf(areas);
+        }
+
+        /** The English words. */
+        public static Labels english() {
+            return new Labels("Career wheel", Arrays.stream(WheelArea.values()).map(WheelArea::label).toList(),
+                    "Before", "Now");
+        }
+    }
+
+    /** The PNG bytes of the chart, in English. */
+    public byte[] render(Wheel now, Wheel previous) {
+        return render(now, previous, Labels.english());
+    }
+
+    /**
      * The PNG bytes of the chart.
      *
      * @param previous the earlier wheel to overlay, or null
      */
-    public byte[] render(Wheel now, Wheel previous) {
+    public byte[] render(Wheel now, Wheel previous, Labels labels) {
         RadarChart chart = new RadarChart(WIDTH, HEIGHT);
-        chart.setTitle("Career wheel");
-        chart.setRadiiLabels(Arrays.stream(WheelArea.values()).map(WheelArea::label).toArray(String[]::new));
+        chart.setTitle(labels.title());
+        chart.setRadiiLabels(labels.areas().toArray(String[]::new));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setChartBackgroundColor(Color.WHITE)
                 .setAntiAlias(true);
         chart.getStyler().setPlotBorderVisible(false);
         chart.getStyler().setRadiiTickMarksCount(Wheel.MAX).setSeriesFilled(true);
         if (previous != null) {
-            RadarSeries before = chart.addSeries("Before", fractions(previous));
+            RadarSeries before = chart.addSeries(labels.before(), fractions(previous));
             before.setLineColor(BEFORE);
             before.setFillColor(withAlpha(BEFORE, 60));
             chart.getStyler().setSeriesColors(new Color[] {BEFORE, NOW});
         } else {
             chart.getStyler().setSeriesColors(new Color[] {NOW});
         }
-        RadarSeries current = chart.addSeries("Now", fractions(now));
+        RadarSeries current = chart.addSeries(labels.now(), fractions(now));
         current.setLineColor(NOW);
         current.setFillColor(withAlpha(NOW, 90));
         try {

@@ -12,6 +12,7 @@ import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.ActionName;
 import dev.trellis.flow.Flow;
 import dev.trellis.flow.FlowCatalog;
+import dev.trellis.flow.MessageBundle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,8 @@ final class ReminderActions {
     }
 
     /**
-     * {@code reminders.list} with {@code zone} (the person's zone as the platform knows it; one they chose wins) and
-     * {@code locale}: {@code count}, {@code names}, {@code paused}, {@code text} (numbered lines, soonest first) and {@code options}
+     * {@code reminders.list} with {@code zone} (the person's zone as the platform knows it; one they chose wins), in
+     * the conversation's locale: {@code count}, {@code names}, {@code paused}, {@code text} (numbered lines, soonest first) and {@code options}
      * (cancel 1..n, pause all or resume, done) for a choice step.
      */
     @Component
@@ -42,20 +43,24 @@ final class ReminderActions {
         private final Reminders reminders;
         private final PersonalTimes times;
         private final ObjectProvider<FlowCatalog> flows;
+        private final ObjectProvider<MessageBundle> messages;
 
-        ListReminders(Reminders reminders, PersonalTimes times, ObjectProvider<FlowCatalog> flows) {
+        ListReminders(Reminders reminders, PersonalTimes times, ObjectProvider<FlowCatalog> flows,
+                      ObjectProvider<MessageBundle> messages) {
             this.reminders = reminders;
             this.times = times;
             this.flows = flows;
+            this.messages = messages;
         }
 
         @Override
         public Map<String, Object> run(Request request) {
             String person = request.personId();
             ZoneId zone = times.of(person, text(request, "zone")).zone();
-            String locale = text(request, "locale");
-            DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
-                    Locale.forLanguageTag(locale == null || locale.isBlank() ? "en" : locale));
+            // the conversation's locale, like every other line of the flow (not the profile's, which may lag behind)
+            String locale = request.locale();
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.forLanguageTag(locale));
+            MessageBundle words = messages.getObject();
             List<ScheduledReminder> scheduled = reminders.list(person).stream().filter(r -> r.next() != null)
                     .toList();
             boolean paused = reminders.isPaused(person);
@@ -63,14 +68,17 @@ final class ReminderActions {
             List<Map<String, Object>> options = new ArrayList<>();
             for (int i = 0; i < scheduled.size(); i++) {
                 ScheduledReminder r = scheduled.get(i);
-                String line = (i + 1) + ". " + title(flows, r.flowId()) + ": " + format.format(r.next().atZone(zone))
-                        + (r.every() == null ? "" : ", then " + cadence(r.every()))
-                        + (r.paused() ? " (paused)" : "");
+                String line = (i + 1) + ". " + title(flows, words, locale, r.flowId()) + ": "
+                        + format.format(r.next().atZone(zone))
+                        + (r.every() == null ? "" : say(words, locale, "then", Map.of("cadence",
+                            cadence(words, locale, r.every()))))
+                        + (r.paused() ? say(words, locale, "paused", Map.of()) : "");
                 lines.add(line);
-                options.add(option(r.name(), "Cancel " + (i + 1)));
+                options.add(option(r.name(), say(words, locale, "cancel", Map.of("n", i + 1))));
             }
-            options.add(paused ? option(RESUME, "Resume all") : option(PAUSE, "Pause all"));
-            options.add(option(DONE, "Done"));
+            options.add(paused ? option(RESUME, say(words, locale, "resumeAll", Map.of()))
+                    : option(PAUSE, say(words, locale, "pauseAll", Map.of())));
+            options.add(option(DONE, say(words, locale, "done", Map.of())));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("count", (long) scheduled.size());
             result.put("names", scheduled.stream().map(ScheduledReminder::name).toList());
@@ -89,10 +97,12 @@ final class ReminderActions {
 
         private final Reminders reminders;
         private final ObjectProvider<FlowCatalog> flows;
+        private final ObjectProvider<MessageBundle> messages;
 
-        CancelReminder(Reminders reminders, ObjectProvider<FlowCatalog> flows) {
+        CancelReminder(Reminders reminders, ObjectProvider<FlowCatalog> flows, ObjectProvider<MessageBundle> messages) {
             this.reminders = reminders;
             this.flows = flows;
+            this.messages = messages;
         }
 
         @Override
@@ -103,7 +113,9 @@ final class ReminderActions {
             String flow = reminders.list(person).stream().filter(r -> r.name().equals(name))
                     .map(ScheduledReminder::flowId).findFirst().orElse(null);
             boolean cancelled = reminders.cancel(person, name);
-            return Map.of("cancelled", cancelled, "what", flow == null ? "that reminder" : title(flows, flow));
+            MessageBundle words = messages.getObject();
+            return Map.of("cancelled", cancelled, "what", flow == null
+                    ? say(words, request.locale(), "thatReminder", Map.of()) : title(flows, words, request.locale(), flow));
         }
     }
 
@@ -143,18 +155,36 @@ final class ReminderActions {
         }
     }
 
-    static String cadence(String spec) {
+    /** How often a recurrence comes, in the person's words ({@code reminders.list.weekly}, ...). */
+    static String cadence(MessageBundle words, String locale, String spec) {
         String lower = spec.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("weekly")) return "weekly";
-        if (lower.startsWith("monthly")) return "monthly";
-        if (lower.startsWith("every 2 weeks")) return "every other week";
-        if (lower.startsWith("every")) return lower.replaceAll("^(every \\d+ weeks).*", "$1");
+        if (lower.startsWith("weekly")) return say(words, locale, "weekly", Map.of());
+        if (lower.startsWith("monthly")) return say(words, locale, "monthly", Map.of());
+        if (lower.startsWith("every 2 weeks")) return say(words, locale, "everyOtherWeek", Map.of());
+        java.util.regex.Matcher weeks = java.util.regex.Pattern.compile("^every (\\d+) weeks.*").matcher(lower);
+        if (weeks.matches()) return say(words, locale, "everyWeeks", Map.of("n", weeks.group(1)));
         return spec;
     }
 
-    /** The catalogue is looked up when needed: it checks at start-up that these very actions exist. */
-    private static String title(ObjectProvider<FlowCatalog> flows, String flowId) {
+    /**
+     * A flow's title in the person's language ({@code flows.<id>.title}, else the flow file's). The catalogue is
+     * looked up when needed: it checks at start-up that these very actions exist.
+     */
+    private static String title(ObjectProvider<FlowCatalog> flows, MessageBundle words, String locale, String flowId) {
+        List<String> localised = words.variants(locale, "flows." + flowId + ".title");
+        if (!localised.isEmpty()) return localised.get(0);
         return flows.getObject().current(flowId).map(Flow::title).orElse(flowId);
+    }
+
+    /** The words of {@code reminders.list.<key>} in {@code locale}, with {@code {{name}}} filled (numbers only). */
+    private static String say(MessageBundle words, String locale, String key, Map<String, Object> values) {
+        List<String> variants = words.variants(locale, "reminders.list." + key);
+        if (variants.isEmpty()) throw new IllegalStateException("no message 'reminders.list." + key + "'");
+        String text = variants.get(0);
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            text = text.replace("{{" + value.getKey() + "}}", String.valueOf(value.getValue()));
+        }
+        return text;
     }
 
     private static Map<String, Object> option(String value, String label) {

@@ -26,7 +26,8 @@ class PersonalDataTest {
         new UpdatePerson(store.repository(People.class)).run(store.request("p1", Map.of("name", "Zoe"), now));
         new GoalActions.Create(store.repository(Goals.class)).run(store.request("p1", Map.of("title", "Ship it"), now));
         new GoalActions.Create(store.repository(Goals.class)).run(store.request("p2", Map.of("title", "Other"), now));
-        new RecordWheel(store.repository(WheelRatings.class), store.repository(ChartImageStore.class)).run(
+        new RecordWheel(store.repository(WheelRatings.class), store.repository(ChartImageStore.class),
+                CoachingTextsTest.english()).run(
                 store.request("p1", RecordWheelTest.scores(5, 5, 5, 5, 5, 5, 5, 5), now));
 
         var exported = data.export("p1");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.trellis.coaching.ChartImages;
+import dev.trellis.coaching.WheelArea;
+import dev.trellis.engine.ActionHandler;
 import dev.trellis.coaching.WheelChart;
 
 class RecordWheelTest {
@@ -21,7 +24,7 @@ class RecordWheelTest {
     private final CoachingStore store = new CoachingStore();
     private final WheelRatings ratings = store.repository(WheelRatings.class);
     private final ChartImageStore images = store.repository(ChartImageStore.class);
-    private final RecordWheel record = new RecordWheel(ratings, images);
+    private final RecordWheel record = new RecordWheel(ratings, images, CoachingTextsTest.english());
     private final ChartImages chartImages = new ChartImages(images);
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -62,6 +65,33 @@ class RecordWheelTest {
         assertThat(result.get("change")).isEqualTo(Map.of("area", "autonomy", "label", "Autonomy", "from", 5L, "to", 9L,
                 "delta", 4L));
         assertThat((String) result.get("summary")).isEqualTo("The biggest change since last time is Autonomy: up from 5 to 9.");
+    }
+
+    @Test
+    void aGermanPersonSeesTheWheelInGermanWithNoEnglishWordsInIt() throws Exception {
+        record.run(german(scores(5, 5, 5, 5, 5, 5, 5, 5), now));
+        Map<String, Object> first = record.run(german(scores(7, 6, 8, 5, 7, 3, 6, 4), now.plusSeconds(60)));
+        Map<String, Object> same = record.run(german(scores(7, 6, 8, 5, 7, 3, 6, 4), now.plusSeconds(120)));
+
+        assertThat(first.get("summary"))
+                .isEqualTo("Die größte Veränderung seit dem letzten Mal: Selbstbestimmung ist von 5 auf 8 gestiegen.");
+        assertThat(first.get("lowestLabel")).isEqualTo("Anerkennung & Vergütung");
+        assertThat(first.get("imageAlt")).isEqualTo("Dein Karriererad im Vergleich zum letzten Mal");
+        assertThat(same.get("summary")).isEqualTo("Seit dem letzten Mal hat sich nichts bewegt.");
+        // nothing the person reads is one of the English texts, not even an area name
+        List<String> said = List.of((String) first.get("summary"), (String) first.get("lowestLabel"),
+                (String) first.get("imageAlt"), (String) same.get("summary"),
+                (String) ((Map<?, ?>) first.get("change")).get("label"));
+        for (WheelArea area : WheelArea.values()) {
+            assertThat(said).noneMatch(text -> text.contains(area.label()));
+        }
+        assertThat(said).noneMatch(text -> text.matches(".*\\b(the|is|since|last time|up|down|from|to|Your|career)\\b.*"));
+    }
+
+    private ActionHandler.Request german(Map<String, Object> scores, Instant at) {
+        var english = store.request("p1", scores, at);
+        return new ActionHandler.Request(english.conversationId(), english.personId(), english.flowId(),
+                english.stepId(), english.idempotencyKey(), english.args(), at, "de");
     }
 
     @Test
