@@ -70,9 +70,22 @@ class LinkCodes {
         return code == null ? Optional.empty() : Optional.ofNullable(code.getString("personId"));
     }
 
-    /** People type codes with spaces, dashes and in lower case. */
+    /** A code inside a sentence: "the code is wxyz-2345, I think". */
+    private static final java.util.regex.Pattern CODE_IN_WORDS =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]{4}[- ]?[A-Za-z0-9]{4}(?![A-Za-z0-9])");
+
+    /**
+     * People type codes with spaces, dashes and in lower case, and sometimes inside a sentence; then the last
+     * code-shaped word is the code (one try like any other: a wrong guess only fails).
+     */
     static String normalize(String typed) {
-        return typed == null ? "" : typed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (typed == null) return "";
+        String whole = typed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (whole.length() == LENGTH) return whole;
+        java.util.regex.Matcher words = CODE_IN_WORDS.matcher(typed);
+        String last = null;
+        while (words.find()) last = words.group();
+        return last == null ? whole : last.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     static String hash(String code) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Link codes the transcripts enter ({@code link-codes.yaml}, {@code link-de.yaml}): {@code SAME-ACCT} made by the transcript's own person,
+ * Link codes the transcripts enter ({@code link-codes.yaml}, {@code link-de.yaml}, {@code link-messy.yaml}): {@code SAME-ACCT} made by the transcript's own person,
  * {@code LINK-TEST} by someone else. A real code is random and shown once, so a transcript cannot read it back.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -23,6 +23,8 @@ public class TranscriptLinkCodes {
             // the same again for the German transcript (link-de.yaml): a code works once
             seed(mongo, "SELBST22", "transcript-link-de");
             seed(mongo, "DEUTSCH2", "someone-else-de");
+            // and for the messy one (link-messy.yaml), entered inside a sentence
+            seed(mongo, "MSSYCD22", "someone-else-messy");
         };
     }
 
