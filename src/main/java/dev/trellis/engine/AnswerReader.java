@@ -147,7 +147,11 @@ final class AnswerReader {
         return -1;
     }
 
-    private static String matchOption(String typed, List<Outbound.Choice> offered) {
+    /**
+     * The option {@code typed} names, or null. Several entries may share a value (a label and the words that also
+     * mean it): only different values make an answer ambiguous.
+     */
+    static String matchOption(String typed, List<Outbound.Choice> offered) {
         if (typed.isEmpty()) return null;
         for (Outbound.Choice c : offered) {
             if (c.label().equalsIgnoreCase(typed) || c.value().equalsIgnoreCase(typed)) return c.value();
@@ -175,12 +179,14 @@ final class AnswerReader {
         found.removeIf(c -> found.stream().anyMatch(other -> other != c
                 && (" " + plain(other.label()) + " ").contains(" " + plain(c.label()) + " ")
                 && !plain(other.label()).equals(plain(c.label()))));
-        if (found.size() == 1) return found.get(0).value();
+        if (!found.isEmpty() && found.stream().map(Outbound.Choice::value).distinct().count() == 1) {
+            return found.get(0).value();
+        }
         if (!found.isEmpty() || padded.strip().length() < 3) return null;
         String only = null;
         for (Outbound.Choice c : offered) {
             if ((" " + plain(c.label()) + " ").contains(padded)) {
-                if (only != null) return null;
+                if (only != null && !only.equals(c.value())) return null;
                 only = c.value();
             }
         }
@@ -202,7 +208,7 @@ final class AnswerReader {
             List<String> telling = java.util.Arrays.stream(plain(c.label()).split(" "))
                     .filter(w -> !w.isEmpty() && !FILLERS.contains(w)).toList();
             if (!telling.isEmpty() && typed.containsAll(telling)) {
-                if (only != null) return null;
+                if (only != null && !only.equals(c.value())) return null;
                 only = c.value();
             }
         }

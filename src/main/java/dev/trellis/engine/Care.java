@@ -88,7 +88,13 @@ final class Care {
             }
         }
         if (parts.words().is("yes", word, run.locale())) return CONTINUE;
-        return word.toLowerCase(Locale.ROOT).matches("\\d") ? byNumber(word) : null;
+        if (word.toLowerCase(Locale.ROOT).matches("\\d")) return byNumber(word);
+        // "let's carry on", "I need a break": the label or one of the choice's words inside what was typed
+        List<Outbound.Choice> named = new java.util.ArrayList<>(choices(run));
+        for (String choice : List.of(CONTINUE, PAUSE, STOP)) {
+            parts.words().forms("care." + choice, run.locale()).forEach(f -> named.add(new Outbound.Choice(choice, f)));
+        }
+        return AnswerReader.matchOption(text.strip(), named);
     }
 
     private static String byNumber(String digit) {

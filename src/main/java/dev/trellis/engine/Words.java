@@ -28,6 +28,11 @@ final class Words {
         return false;
     }
 
+    /** The forms of {@code trellis.words.<word>} in {@code locale}. */
+    List<String> forms(String word, String locale) {
+        return messages.variants(locale, "trellis.words." + word);
+    }
+
     /** Reads typed yes/no replies with the words of {@code locale}. */
     TypedReply replies(String locale) {
         return new TypedReply(messages.variants(locale, "trellis.words.yes"),

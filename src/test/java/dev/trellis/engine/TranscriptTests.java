@@ -87,7 +87,7 @@ class TranscriptTests {
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
             // -Dtranscripts=-de. runs only the transcripts whose name contains it, while writing them
             List<Path> transcripts = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> ONLY == null || p.getFileName().toString().contains(ONLY)).sorted().toList();
+                    .filter(p -> ONLY == null || java.util.Arrays.stream(ONLY.split(",")).anyMatch(p.getFileName().toString()::contains)).sorted().toList();
             return transcripts.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
                     file.toUri(), () -> runner.run(file)));
         }
