@@ -96,6 +96,27 @@ final class AnswerReader {
         }
     }
 
+    /**
+     * A rating typed the way people type it: "7", "7/10", "about a 3 I guess", "seven out of ten", "sechs". The one
+     * number in the text counts, not the scale it is out of; two numbers ("3 or 4") are no answer.
+     */
+    Double numberInWords(String raw, String locale) {
+        Double plainNumber = parseNumber(raw);
+        if (plainNumber != null) return plainNumber;
+        List<String> names = words.forms("numbers", locale);
+        String text = raw.toLowerCase(Locale.ROOT)
+                .replaceAll("(/|\\bout of\\b|\\bvon\\b)\\s*(\\d+|\\p{L}+)", " ");
+        List<Double> found = new ArrayList<>();
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+([.,]\\d+)?")
+                .matcher(text);
+        while (digits.find()) found.add(Double.parseDouble(digits.group().replace(',', '.')));
+        for (String word : text.split("[^\\p{L}]+")) {
+            int index = names.indexOf(word);
+            if (index >= 0) found.add((double) index);
+        }
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
     private Answer date(String raw, Validation v, LocalDate today, String locale) {
         LocalDate date = parseDate(raw.strip().toLowerCase(Locale.ROOT), today, locale);
         if (date == null) return new Answer.Invalid("date");
@@ -220,8 +241,8 @@ final class AnswerReader {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    Answer scale(StepKind.Scale scale, Input input) {
-        Double value = parseNumber(input.single());
+    Answer scale(StepKind.Scale scale, Input input, String locale) {
+        Double value = input.clicked() ? parseNumber(input.single()) : numberInWords(input.single(), locale);
         if (value == null || value != Math.rint(value)) {
             return new Answer.Invalid("scale", rangeArgs(scale.min(), scale.max()));
         }

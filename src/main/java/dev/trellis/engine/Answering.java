@@ -88,7 +88,7 @@ final class Answering {
         if (kind instanceof StepKind.Choice choice) {
             return reader.choice(choice, input, Questions.offeredChoices(run), Questions.offeredValues(run));
         }
-        if (kind instanceof StepKind.Scale scale) return reader.scale(scale, input);
+        if (kind instanceof StepKind.Scale scale) return reader.scale(scale, input, run.locale());
         if (kind instanceof StepKind.Confirm confirm) {
             return reader.confirm(input, Questions.yesLabel(run, confirm), Questions.noLabel(run, confirm), run.locale());
         }
