@@ -43,11 +43,9 @@ final class AdaptiveCards {
             case SCALE -> scale(message, last);
             case DATE -> card(withInput(body(last), dateInput()), submit(message.controlId(), "Send", false));
             case IMAGE -> image(last, imageDataUri);
-            // Teams takes a bot's files only through a consent card and the person's OneDrive, which Trellis does
-            // not do yet: the export is offered where it can be downloaded instead
-            case FILE -> text(last + "\n\nTeams can't receive files from Trellis yet. Type "
-                    + "*export* in the web chat (or in Slack) to download it there; link that chat with this one "
-                    + "first (*link*) so it holds the same data.");
+            // the export is offered on file-consent cards by TeamsChannel, which knows the files; as a card alone it is
+            // its text
+            case FILE -> text(last);
         });
         return new Rendered(activities, last);
     }

@@ -20,7 +20,8 @@ import dev.trellis.inbox.Inbox;
  * What an authenticated activity does. Personal-chat messages, typed {@code /coach} commands and card submits go to
  * the inbox; a mention in a channel or group chat goes there as a shared-place event (the engine answers it with a
  * pointer to the personal chat, in its thread, and leaves the flow alone); installs are remembered and a new personal
- * chat is welcomed once; uninstalls stop all sending. Everything else is acknowledged and ignored.
+ * chat is welcomed once; uninstalls stop all sending; a file consent (the person allowed or declined a file of their
+ * export) goes to {@link TeamsFileConsent}. Everything else is acknowledged and ignored.
  */
 final class TeamsActivities {
 
@@ -33,14 +34,16 @@ final class TeamsActivities {
     private final TeamsInbound translate;
     private final ConversationReferences references;
     private final TeamsNotices notices;
+    private final TeamsFileConsent files;
     private final Clock clock;
 
     TeamsActivities(Inbox inbox, TeamsInbound translate, ConversationReferences references, TeamsNotices notices,
-                    Clock clock) {
+                    TeamsFileConsent files, Clock clock) {
         this.inbox = inbox;
         this.translate = translate;
         this.references = references;
         this.notices = notices;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -49,6 +52,13 @@ final class TeamsActivities {
             case ActivityTypes.MESSAGE -> message(activity);
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(activity);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(activity);
+            case ActivityTypes.INVOKE -> {
+                if (TeamsFileConsent.INVOKE_NAME.equals(activity.getName())) {
+                    files.handle(activity);
+                } else {
+                    log.debug("Teams invoke {} acknowledged and ignored", activity.getId());
+                }
+            }
             default -> log.debug("Teams activity {} of type {} acknowledged and ignored", activity.getId(),
                     activity.getType());
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,6 +13,7 @@ import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.PlatformMessages;
 import dev.trellis.engine.Recipient;
+import dev.trellis.privacy.PersonalExport;
 
 /**
  * Delivers the engine's messages into Teams conversations through the Bot Connector, proactively: the service URL
@@ -30,16 +32,19 @@ final class TeamsChannel implements OutboundChannel {
     private final PlatformMessages landed;
     private final ConversationReferences references;
     private final ChartPictures charts;
+    private final Supplier<PersonalExport> exports;
     private final Clock clock;
 
     TeamsChannel(TeamsSender sender, BotConnector connector, AdaptiveCards cards, PlatformMessages landed,
-                 ConversationReferences references, ChartPictures charts, Clock clock) {
+                 ConversationReferences references, ChartPictures charts, Supplier<PersonalExport> exports,
+                 Clock clock) {
         this.sender = sender;
         this.connector = connector;
         this.cards = cards;
         this.landed = landed;
         this.references = references;
         this.charts = charts;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -78,6 +83,7 @@ final class TeamsChannel implements OutboundChannel {
             return new Delivery.Sent(earlier.get().ref());
         }
         Delivery delivery = message.kind() == Outbound.Kind.ANSWERED ? replaceQuestion(target, message)
+                : message.kind() == Outbound.Kind.FILE ? offerExport(target, message, reference)
                 : post(target, message, to.personId());
         if (delivery instanceof Delivery.Failed failed && TeamsSender.BOT_REMOVED.equals(failed.reason())) {
             references.deactivate(conversation, failed.reason(), clock.instant());
@@ -95,7 +101,34 @@ final class TeamsChannel implements OutboundChannel {
 
     private Delivery post(Target target, Outbound message, String personId) {
         String image = message.kind() == Outbound.Kind.IMAGE ? charts.dataUri(message.imageId(), personId) : null;
-        AdaptiveCards.Rendered rendered = cards.render(message, image);
+        return post(target, message, cards.render(message, image));
+    }
+
+    /**
+     * The export, offered on Teams' file-consent cards in the person's personal chat only ({@link TeamsFileConsent}
+     * uploads each file the person allows); elsewhere, or once it has expired, a sentence says what to do.
+     */
+    private Delivery offerExport(Target target, Outbound message, Optional<ConversationReferences.Reference> reference) {
+        Optional<PersonalExport.Files> files = target.personId() == null ? Optional.empty()
+                : exports.get().find(message.imageId(), target.personId());
+        String text;
+        List<ObjectNode> activities = new java.util.ArrayList<>();
+        if (reference.isEmpty() || !reference.get().personal()) {
+            text = "I can only send your data in our personal chat: type /coach export there.";
+        } else if (files.isEmpty()) {
+            text = "Your export has expired. Type /coach export for a new one.";
+        } else {
+            text = (message.text() == null || message.text().isBlank() ? "Your Trellis data" : message.text())
+                    + "\n\nTeams asks before a bot sends you a file: choose *Allow* on each card below and the file goes "
+                    + "to your OneDrive, where only you can open it.";
+            activities.addAll(TeamsFileConsent.offers(files.get()));
+        }
+        activities.add(0, AdaptiveCards.text(text));
+        // the last activity is the one remembered as this message: with offers, the summary's card
+        return post(target, message, new AdaptiveCards.Rendered(activities, null));
+    }
+
+    private Delivery post(Target target, Outbound message, AdaptiveCards.Rendered rendered) {
         List<ObjectNode> activities = rendered.activities();
         for (int part = 0; part < activities.size() - 1; part++) {
             String partId = target.deliveryId() + "/" + part;

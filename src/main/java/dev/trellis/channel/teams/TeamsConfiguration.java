@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.StringUtils;
 
 import dev.trellis.coaching.ChartImages;
+import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformMessages;
 import dev.trellis.inbox.Inbox;
+import dev.trellis.privacy.PersonalExport;
 
 /**
  * Wires the Teams channel when {@code MICROSOFT_APP_ID} is set; without it none of these beans (nor
@@ -72,16 +75,26 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsFileConsent teamsFileConsent(PersonDirectory people, ObjectProvider<PersonalExport> exports,
+                                      TeamsNotices teamsNotices, BotConnector teamsConnector,
+                                      TeamsProperties properties, ScheduledExecutorService teamsBackground) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        return new TeamsFileConsent(people, exports.getObject(), teamsNotices, teamsConnector, http,
+                properties.connectTimeout().multipliedBy(10), teamsBackground);
+    }
+
+    @Bean
     TeamsActivities teamsActivities(Inbox inbox, ConversationReferences references, TeamsNotices teamsNotices,
-                                    Clock clock) {
-        return new TeamsActivities(inbox, new TeamsInbound(clock), references, teamsNotices, clock);
+                                    TeamsFileConsent teamsFileConsent, Clock clock) {
+        return new TeamsActivities(inbox, new TeamsInbound(clock), references, teamsNotices, teamsFileConsent, clock);
     }
 
     @Bean
     TeamsChannel teamsChannel(TeamsSender teamsSender, BotConnector teamsConnector, PlatformMessages landed,
-                              ConversationReferences references, ChartImages charts, Clock clock) {
+                              ConversationReferences references, ChartImages charts,
+                              ObjectProvider<PersonalExport> exports, Clock clock) {
         return new TeamsChannel(teamsSender, teamsConnector, new AdaptiveCards(), landed, references,
-                new ChartPictures(charts), clock);
+                new ChartPictures(charts), exports::getObject, clock);
     }
 
     @Bean

@@ -143,6 +143,24 @@ final class BotFramework {
                 .formatted(id, serviceUrl(), aad, aad, TENANT, conversation, BOT_ID, replyToId, data, TENANT);
     }
 
+    /**
+     * The person answered a file-consent card in their personal chat: {@code action} is accept or decline,
+     * {@code context} the card's context, and on accept Teams says where in their OneDrive to put the file.
+     */
+    static String fileConsent(String id, String conversation, String aad, String action, String context,
+                              String uploadUrl) {
+        return """
+                {"type":"invoke","name":"fileConsent/invoke","id":"%s","serviceUrl":"%s","channelId":"msteams",
+                 "from":{"id":"29:%s","name":"Alex Doe","aadObjectId":"%s"},
+                 "conversation":{"conversationType":"personal","tenantId":"%s","id":"%s"},
+                 "recipient":{"id":"%s","name":"Trellis"},
+                 "value":{"type":"fileUpload","action":"%s","context":%s,
+                  "uploadInfo":{"contentUrl":"https://contoso-my.sharepoint.com/personal/alex/Documents/Applications/Trellis/data.json",
+                   "name":"data.json","uploadUrl":"%s","uniqueId":"1150D938-8870-4044-9F2C-5BBDEBA70C9D","fileType":"json"}},
+                 "channelData":{"tenant":{"id":"%s"}}}"""
+                .formatted(id, serviceUrl(), aad, aad, TENANT, conversation, BOT_ID, action, context, uploadUrl, TENANT);
+    }
+
     /** A message in a team channel that mentions the bot. */
     static String mention(String id, String channelConversation, String aad, String textAfterMention) {
         return """

@@ -36,7 +36,7 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             // the answers that keep the data; the erasure itself is ErasureLeavesNothingTest
             "delete-my-data, delete-my-data-confirmation, 8",
             "development-plan, development-plan-activities,",
-            // Teams says where to download instead of sending files
+            // the files come as consent cards; allowing them is TeamsExportFileTest
             "export, export-files,",
             "feedback, feedback-sbi,",
             "goal-checkin, goal-checkin-no-goals,",

@@ -65,7 +65,8 @@ class TeamsSenderTest {
         mongo = new MongoTemplate(client, "teams");
         references = new ConversationReferences(mongo);
         channel = new TeamsChannel(new TeamsSender(new TeamsPace(mongo, 7, 60, 50), clock), channelConnector(),
-                new AdaptiveCards(), new MemoryPlatformMessages(), references, new ChartPictures(null), clock);
+                new AdaptiveCards(), new MemoryPlatformMessages(), references, new ChartPictures(null), () -> null,
+                clock);
     }
 
     @AfterEach
@@ -182,7 +183,7 @@ class TeamsSenderTest {
     void replyGoesOutWhileThousandsOfRemindersWaitForTheirSlotsInTheTenant() {
         TeamsChannel paced = new TeamsChannel(new TeamsSender(new TeamsPace(mongo, 7, 60, 50, 40), new BulkSlots(40),
                 clock), channelConnector(), new AdaptiveCards(), new MemoryPlatformMessages(), references,
-                new ChartPictures(null), clock);
+                new ChartPictures(null), () -> null, clock);
         int sentAtOnce = 0;
         Duration lastSlot = Duration.ZERO;
         for (int i = 0; i < 2_000; i++) {
