@@ -89,6 +89,7 @@ final class Answering {
             return reader.choice(choice, input, Questions.offeredChoices(run), Questions.offeredValues(run));
         }
         if (kind instanceof StepKind.Scale scale) return reader.scale(scale, input, run.locale());
+        if (kind instanceof StepKind.Share share) kind = share.asConfirm();
         if (kind instanceof StepKind.Confirm confirm) {
             return reader.confirm(input, Questions.yesLabel(run, confirm), Questions.noLabel(run, confirm), run.locale());
         }
@@ -98,6 +99,7 @@ final class Answering {
     private Turn accept(TurnRun run, Step step, Answer.Valid valid, boolean mayReflect) {
         if (mayReflect) run.walk.rememberForBack();
         if (step.save() != null) run.vars.put(step.save(), valid.value());
+        if (step.kind() instanceof StepKind.Share share && Boolean.TRUE.equals(valid.value())) share(run, share);
         run.vars.remove(TurnRun.OPTIONS_VAR);
         run.attempts = 0;
         boolean typedQuestion = step.kind() instanceof StepKind.Ask a && a.type() != StepKind.AnswerType.DATE;
@@ -117,6 +119,20 @@ final class Answering {
         run.question = null;
         run.walk.runFrom(run.walk.after(step));
         return run.result();
+    }
+
+    /**
+     * A yes to a share step: the consent, with this moment, goes out as an effect of the turn (stored with it, so it
+     * is recorded even after a crash). Only the items' ids leave the conversation, never their text.
+     */
+    private static void share(TurnRun run, StepKind.Share share) {
+        Map<String, Object> scope = run.activation();
+        List<String> items = new java.util.ArrayList<>();
+        for (StepKind.Share.Item item : share.items()) {
+            Object id = item.id().evaluate(scope);
+            if (id != null && !String.valueOf(id).isBlank()) items.add(item.kind() + ":" + id);
+        }
+        if (!items.isEmpty()) run.effects.add(new Turn.Effect.Shared(share.audience(), items, run.now()));
     }
 
     /** Says the paraphrase and goes on; returns true when a probe was asked instead (the walk waits for it). */

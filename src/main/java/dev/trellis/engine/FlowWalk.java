@@ -25,6 +25,12 @@ final class FlowWalk {
     private static final int MAX_STEPS_PER_TURN = 200;
     private static final int MAX_HISTORY = 30;
 
+    /**
+     * An action's result under this key is text read by reference from someone else's shared items: the engine says
+     * it and drops it, so it never lands in this conversation's variables or transcript.
+     */
+    static final String SHOW = "show";
+
     private final TurnRun run;
     private final EngineParts parts;
 
@@ -93,6 +99,14 @@ final class FlowWalk {
         if (kind instanceof StepKind.Action action) {
             run.actions++;
             Map<String, Object> result = parts.actions().run(run, step, action);
+            if (result.get(SHOW) instanceof String shown) {
+                // someone else's shared words: said now, kept neither in the variables nor in the transcript
+                result = new LinkedHashMap<>(result);
+                result.remove(SHOW);
+                Outbound message = Outbound.text(run.nextId(), shown);
+                run.out.add(message);
+                run.standIns.put(message.id(), run.message("trellis.shared.shown", Map.of()));
+            }
             if (step.save() != null) run.vars.put(step.save(), result);
             if (result.get("imageId") instanceof String imageId) {
                 run.out.add(new Outbound(run.nextId(), Outbound.Kind.IMAGE, Templates.plain(result.get("imageAlt")),
@@ -119,7 +133,7 @@ final class FlowWalk {
             return finish();
         }
         if (kind instanceof StepKind.Ask || kind instanceof StepKind.Choice || kind instanceof StepKind.Scale
-                || kind instanceof StepKind.Confirm) {
+                || kind instanceof StepKind.Confirm || kind instanceof StepKind.Share) {
             return ask(step);
         }
         throw new IllegalStateException("unhandled step kind " + kind.getClass().getName());

@@ -48,6 +48,7 @@ final class Questions {
             return new Outbound(run.nextId(), Outbound.Kind.SCALE, run.text(s.text(), Map.of()), List.of(), false, s.min(),
                     s.max(), run.optionalText(s.minLabel()), run.optionalText(s.maxLabel()), controlId, null);
         }
+        if (kind instanceof StepKind.Share share) kind = share.asConfirm();
         if (kind instanceof StepKind.Confirm c) {
             return Outbound.confirm(run.nextId(), run.text(c.text(), Map.of()), yesLabel(run, c), noLabel(run, c),
                     controlId);

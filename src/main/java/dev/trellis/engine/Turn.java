@@ -4,15 +4,23 @@ import java.util.List;
 
 /**
  * The result of applying one event: the next state, what to send, what else happened, how it went, and the steps
- * walked through ({@code flowId/stepId}, for coverage and drop-off figures).
+ * walked through ({@code flowId/stepId}, for coverage and drop-off figures). {@code transcriptStandIns} maps the id
+ * of a message that shows someone else's shared items to what the transcript keeps instead: the message is
+ * delivered as it is, but no copy of the other person's words stays in this conversation.
  */
 public record Turn(ConversationState state, List<Outbound> messages, List<Effect> effects, Outcome outcome,
-                   List<String> visited) {
+                   List<String> visited, java.util.Map<String, String> transcriptStandIns) {
 
     public Turn {
         messages = List.copyOf(messages);
         effects = List.copyOf(effects);
         visited = visited == null ? List.of() : List.copyOf(visited);
+        transcriptStandIns = transcriptStandIns == null ? java.util.Map.of() : java.util.Map.copyOf(transcriptStandIns);
+    }
+
+    public Turn(ConversationState state, List<Outbound> messages, List<Effect> effects, Outcome outcome,
+                List<String> visited) {
+        this(state, messages, effects, outcome, visited, null);
     }
 
     /** How the event was taken. */
@@ -60,6 +68,17 @@ public record Turn(ConversationState state, List<Outbound> messages, List<Effect
 
         /** A {@code schedule} step's moment made no sense when it ran (a date in the past): nothing was set. */
         record TimerRefused(String name, String reason) implements Effect {
+        }
+
+        /**
+         * The person said yes to a {@code share} step at {@code at}: {@code items} ({@code kind:id}, record ids only)
+         * may be shown to their {@code audience} ({@code manager}, {@code peerCoach}) from now on. The consent is
+         * recorded by whoever listens, keyed by the effect id.
+         */
+        record Shared(String audience, java.util.List<String> items, java.time.Instant at) implements Effect {
+            public Shared {
+                items = items == null ? java.util.List.of() : java.util.List.copyOf(items);
+            }
         }
 
         /** An {@code unschedule} step cancelled the person's timer {@code name}. */

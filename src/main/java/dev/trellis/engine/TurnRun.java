@@ -56,6 +56,8 @@ final class TurnRun {
     final List<Outbound> out = new ArrayList<>();
     final List<Turn.Effect> effects = new ArrayList<>();
     final List<String> visited = new ArrayList<>();
+    /** Messages showing someone else's shared items, by id, and what the transcript keeps instead. */
+    final Map<String, String> standIns = new java.util.LinkedHashMap<>();
     Turn.Outcome outcome = new Turn.Outcome.Advanced();
     private int messageCount;
 
@@ -90,7 +92,7 @@ final class TurnRun {
         ConversationState next = new ConversationState(flowId, flowVersion, stepId, Map.copyOf(withoutNulls(vars)),
                 status, attempts, stack, history, turn, question, wakeAt, lastActivityAt, startedAt, profile, actions,
                 timers);
-        return new Turn(next, out, effects, outcome, visited);
+        return new Turn(next, out, effects, outcome, visited, standIns);
     }
 
     /**

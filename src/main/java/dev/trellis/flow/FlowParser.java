@@ -34,7 +34,7 @@ import static dev.trellis.flow.YamlDocument.text;
  */
 final class FlowParser {
 
-    static final List<String> KINDS = List.of("say", "ask", "choice", "scale", "confirm", "set", "action", "call", "schedule",
+    static final List<String> KINDS = List.of("say", "ask", "choice", "scale", "confirm", "share", "set", "action", "call", "schedule",
             "unschedule", "end");
 
     private final YamlDocument document;

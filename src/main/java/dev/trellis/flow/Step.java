@@ -13,9 +13,10 @@ public record Step(String id, StepKind kind, String save, List<Branch> next, Tim
         next = next == null ? List.of() : List.copyOf(next);
     }
 
-    /** True when the step waits for the person (ask, choice, scale, confirm). */
+    /** True when the step waits for the person (ask, choice, scale, confirm, share). */
     public boolean waitsForAnswer() {
         return kind instanceof StepKind.Ask || kind instanceof StepKind.Choice
-                || kind instanceof StepKind.Scale || kind instanceof StepKind.Confirm;
+                || kind instanceof StepKind.Scale || kind instanceof StepKind.Confirm
+                || kind instanceof StepKind.Share;
     }
 }

@@ -131,6 +131,7 @@ final class StepGraph {
         }
         if (kind instanceof StepKind.Scale scale) texts = Stream.of(scale.text(), scale.minLabel(), scale.maxLabel());
         if (kind instanceof StepKind.Confirm confirm) texts = Stream.of(confirm.text(), confirm.yes(), confirm.no());
+        if (kind instanceof StepKind.Share share) texts = Stream.of(share.text(), share.yes(), share.no());
         if (kind instanceof StepKind.End end) texts = Stream.of(end.text());
         return texts.filter(Objects::nonNull).toList();
     }
@@ -144,6 +145,7 @@ final class StepGraph {
         if (kind instanceof StepKind.SetVars set) exprs = set.values().values().stream();
         if (kind instanceof StepKind.Action action) exprs = action.with().values().stream();
         if (kind instanceof StepKind.Call call) exprs = call.with().values().stream();
+        if (kind instanceof StepKind.Share share) exprs = share.items().stream().map(StepKind.Share.Item::id);
         if (kind instanceof StepKind.Schedule schedule) {
             exprs = java.util.stream.Stream.concat(schedule.with().values().stream(),
                     java.util.stream.Stream.of(schedule.at(), schedule.everyExpr()).filter(java.util.Objects::nonNull));

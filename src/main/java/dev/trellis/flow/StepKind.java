@@ -56,6 +56,33 @@ public sealed interface StepKind {
         }
     }
 
+    /**
+     * Asks the person whether to share {@code items} with {@code audience} (a yes/no question, answered like a
+     * {@link Confirm}, saved as a boolean). Only a yes shares: the engine records the consent (with the moment it was
+     * given) as an effect of the turn, and the items become visible to that audience from then on, read by reference.
+     */
+    record Share(Text text, Text yes, Text no, String audience, List<Item> items) implements StepKind {
+        public Share {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** The question as a plain yes/no check: asked, rendered and read exactly like one. */
+        public Confirm asConfirm() {
+            return new Confirm(text, yes, no);
+        }
+
+        /** One item by reference: its kind ({@link #ITEM_KINDS}) and an expression giving its record id. */
+        public record Item(String kind, Expr id, Position position) {
+        }
+
+        /** What can be shared. */
+        public static final java.util.Set<String> ITEM_KINDS = java.util.Set.of("goal", "talkingPoint", "checkIn",
+                "plan");
+
+        /** With whom. */
+        public static final java.util.Set<String> AUDIENCES = java.util.Set.of("manager", "peerCoach");
+    }
+
     /** Sets variables from CEL expressions. */
     record SetVars(Map<String, Expr> values) implements StepKind {
     }

@@ -80,10 +80,10 @@ final class StepParser {
     private void checkSaveAndWith(String id, StepKind kind, Node node, String save) {
         boolean savesSomething = kind instanceof StepKind.Ask || kind instanceof StepKind.Choice
                 || kind instanceof StepKind.Scale || kind instanceof StepKind.Confirm
-                || kind instanceof StepKind.Action || kind instanceof StepKind.Call;
+                || kind instanceof StepKind.Share || kind instanceof StepKind.Action || kind instanceof StepKind.Call;
         if (save != null && !savesSomething) {
             errors.add(new FlowError(document.at(get(node, "save").get()),
-                    "step '" + id + "' has nothing to save (only ask, choice, scale, confirm, action and call do)"));
+                    "step '" + id + "' has nothing to save (only ask, choice, scale, confirm, share, action and call do)"));
         }
         boolean takesWith = kind instanceof StepKind.Action || kind instanceof StepKind.Call
                 || kind instanceof StepKind.Schedule;
@@ -104,6 +104,7 @@ final class StepParser {
                         texts.apply(child(value, "no")), get(value, "ownWords").map(YamlDocument::text).orElse(null),
                         get(value, "ownWords").map(document::at).orElse(null))
                     : new StepKind.Confirm(texts.apply(value), null, null);
+            case "share" -> share(id, value);
             case "set" -> new StepKind.SetVars(expressionMap(value));
             case "action" -> new StepKind.Action(text(value), withOf(step), document.at(value));
             case "call" -> new StepKind.Call(text(value), withOf(step), document.at(value));
@@ -112,6 +113,49 @@ final class StepParser {
             case "end" -> new StepKind.End(texts.apply(value));
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * A share: the question (like a confirm), the audience and the items by reference. An unknown audience or item
+     * kind, or no item at all, fails the load: a flow must never promise to share something nobody can read.
+     */
+    private StepKind.Share share(String id, Node value) {
+        if (!YamlDocument.isMapping(value)) {
+            errors.add(new FlowError(document.at(value), "share in step '" + id + "' needs text, audience and items"));
+            return null;
+        }
+        Optional<Node> audienceNode = get(value, "audience");
+        String audience = audienceNode.map(YamlDocument::text).orElse(null);
+        if (audience == null || !StepKind.Share.AUDIENCES.contains(audience)) {
+            errors.add(new FlowError(document.at(audienceNode.orElse(value)), "share in step '" + id
+                    + "' needs an audience: one of " + String.join(", ", new java.util.TreeSet<>(StepKind.Share.AUDIENCES))
+                    + (audience == null ? "" : Suggestions.didYouMean(audience, StepKind.Share.AUDIENCES))));
+        }
+        List<StepKind.Share.Item> items = new ArrayList<>();
+        Optional<Node> itemsNode = get(value, "items");
+        for (Node item : itemsNode.map(YamlDocument::items).orElse(List.of())) {
+            Optional<Node> kindNode = get(item, "kind");
+            String kind = kindNode.map(YamlDocument::text).orElse(null);
+            if (kind == null || !StepKind.Share.ITEM_KINDS.contains(kind)) {
+                errors.add(new FlowError(document.at(kindNode.orElse(item)), "share in step '" + id
+                        + "' lists an item of unknown kind '" + kind + "' (one of "
+                        + String.join(", ", new java.util.TreeSet<>(StepKind.Share.ITEM_KINDS)) + ")"
+                        + (kind == null ? "" : Suggestions.didYouMean(kind, StepKind.Share.ITEM_KINDS))));
+                continue;
+            }
+            Optional<Node> idNode = get(item, "id");
+            if (idNode.isEmpty()) {
+                errors.add(new FlowError(document.at(item), "share in step '" + id
+                        + "' lists a " + kind + " without an id (an expression giving its record id)"));
+                continue;
+            }
+            items.add(new StepKind.Share.Item(kind, compile(idNode.get(), Map.of(), null), document.at(idNode.get())));
+        }
+        if (itemsNode.isEmpty() || YamlDocument.items(itemsNode.get()).isEmpty()) {
+            errors.add(new FlowError(document.at(value), "share in step '" + id + "' needs items (what is shared)"));
+        }
+        return new StepKind.Share(texts.apply(child(value, "text")), texts.apply(child(value, "yes")),
+                texts.apply(child(value, "no")), audience, items);
     }
 
     /** A timer: its when is checked here, so a delay or recurrence that makes no sense fails the load. */

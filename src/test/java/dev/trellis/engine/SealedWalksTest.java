@@ -77,6 +77,9 @@ class SealedWalksTest {
                   - id: sure
                     confirm: "Sure?"
                     save: sure
+                  - id: tell
+                    share: { text: "Share it?", audience: manager, items: [ { kind: goal, id: "'g1'" } ] }
+                    save: told
                   - id: done
                     end: "Done."
                 """);
@@ -91,7 +94,7 @@ class SealedWalksTest {
 
         ConversationState state = engine.apply(ANA, ConversationState.idle(null), new Event.Command("every"), NOW)
                 .state();
-        for (String answer : List.of("something", "A", "2", "yes")) {
+        for (String answer : List.of("something", "A", "2", "yes", "yes")) {
             Turn turn = engine.apply(ANA, state, new Event.Said(answer), NOW);
             assertThat(turn.outcome()).as(answer).isNotInstanceOf(Turn.Outcome.Rejected.class);
             state = turn.state();

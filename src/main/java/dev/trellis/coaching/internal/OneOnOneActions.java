@@ -1,7 +1,5 @@
 package dev.trellis.coaching.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.ActionName;
+import dev.trellis.sharing.SharingPolicy;
 
 /** Actions on the 1:1 series between a person and their manager. */
 final class OneOnOneActions {
@@ -107,51 +106,84 @@ final class OneOnOneActions {
     }
 
     /**
-     * {@code oneOnOne.brief} with {@code report} (a person id): what a manager may see before a 1:1 with that
-     * person — only the talking points the person shared and the goals they made visible to their manager.
-     * Returns {@code allowed} false (and nothing else) when the caller is not that person's manager; otherwise
-     * {@code name}, {@code points} and {@code goals} (lists), {@code pointsText}, {@code goalsText}.
+     * {@code oneOnOne.brief} with {@code report} (a person id): whether the caller may see anything of that person's
+     * before a 1:1 (a confirmed manager link, through {@link SharingPolicy}) and how much: {@code allowed},
+     * {@code name}, {@code points} and {@code goals} (counts), {@code plan} (whether one is shared). No text of the report's: that is read by reference
+     * when it is shown ({@code oneOnOne.showShared}), so none of it lands in the manager's conversation.
      */
     @Component
     @ActionName("oneOnOne.brief")
     static final class Brief implements ActionHandler {
-        private final OneOnOnes series;
-        private final People people;
-        private final Goals goals;
+        private final SharedWithManager shared;
 
-        Brief(OneOnOnes series, People people, Goals goals) {
-            this.series = series;
-            this.people = people;
-            this.goals = goals;
+        Brief(SharedWithManager shared) {
+            this.shared = shared;
         }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
-            String reportId = in.text("report");
-            Person report = people.findById(reportId).orElse(null);
-            if (report == null || !in.personId().equals(report.managerId())) {
-                return Map.of("allowed", false);
+            SharedWithManager.View view = shared.view(in.personId(), in.text("report"));
+            if (view == null) return Map.of("allowed", false);
+            return Map.of("allowed", true, "name", view.name(), "points", (long) view.points().size(),
+                    "goals", (long) view.goals().size(), "plan", view.plan() != null);
+        }
+    }
+
+    /**
+     * {@code oneOnOne.showShared} with {@code report} and {@code what} ({@code talkingPoints}, {@code goals} or {@code plan}, which says nothing when no plan is shared): says
+     * what the report shares with the caller right now, read from the report's records at this moment. The text goes
+     * out under {@code show}, which the engine says and keeps nowhere in the caller's conversation. Says that there is
+     * nothing to show when the caller may see nothing (a link that ended, a consent withdrawn since the brief).
+     */
+    @Component
+    @ActionName("oneOnOne.showShared")
+    static final class ShowShared implements ActionHandler {
+        private final SharedWithManager shared;
+        private final CoachingTexts texts;
+
+        ShowShared(SharedWithManager shared, CoachingTexts texts) {
+            this.shared = shared;
+            this.texts = texts;
+        }
+
+        @Override
+        public Map<String, Object> run(Request request) {
+            ActionInput in = new ActionInput(request);
+            String what = in.text("what");
+            SharedWithManager.View view = shared.view(in.personId(), in.text("report"));
+            String locale = request.locale();
+            if (view == null) return Map.of("show", texts.text(locale, "manager-nudge.nothingShared", Map.of()));
+            String text;
+            if ("goals".equals(what)) {
+                text = view.goals().isEmpty()
+                        ? texts.text(locale, "manager-nudge.noGoals", Map.of("name", view.name()))
+                        : texts.text(locale, "manager-nudge.showGoals", Map.of("name", view.name(), "items",
+                                view.goals().stream().map(g -> "• " + g.title() + ": "
+                                        + (g.previousProgress() == null ? g.progress() : g.previousProgress())
+                                        + " → " + g.progress() + "/10").collect(Collectors.joining("\n"))));
+            } else if ("talkingPoints".equals(what)) {
+                text = view.points().isEmpty()
+                        ? texts.text(locale, "manager-nudge.noPoints", Map.of("name", view.name()))
+                        : texts.text(locale, "manager-nudge.showPoints", Map.of("name", view.name(), "items",
+                                view.points().stream().map(p -> "• " + p.text()).collect(Collectors.joining("\n"))));
+            } else if ("plan".equals(what)) {
+                text = view.plan() == null ? "" : texts.text(locale, "manager-nudge.showPlan", Map.of("name",
+                        view.name(), "items", planLines(view.plan())));
+            } else {
+                throw new IllegalArgumentException("argument 'what' is talkingPoints, goals or plan");
             }
-            List<String> points = series.findById(reportId).map(OneOnOne::sharedPoints).orElse(List.of()).stream()
-                    .map(OneOnOne.TalkingPoint::text).toList();
-            List<Map<String, Object>> visible = goals.findByPersonIdOrderByCreatedAtAsc(reportId).stream()
-                    .filter(g -> g.visibility() == Goal.Visibility.MANAGER && g.status() != Goal.Status.DROPPED)
-                    .map(g -> {
-                        Map<String, Object> goal = new LinkedHashMap<>();
-                        goal.put("title", g.title());
-                        goal.put("progress", (long) g.progress());
-                        goal.put("previousProgress", g.previousProgress() == null ? (long) g.progress() : (long) g.previousProgress());
-                        goal.put("status", g.status().name().toLowerCase());
-                        return goal;
-                    }).toList();
-            String name = report.name() == null ? "your report" : report.name();
-            return Map.of("allowed", true, "name", name, "points", points, "goals", visible,
-                    "pointsText", points.isEmpty() ? "No shared talking points yet."
-                            : points.stream().map(p -> "• " + p).collect(Collectors.joining("\n")),
-                    "goalsText", visible.isEmpty() ? "No goals shared with you yet."
-                            : visible.stream().map(g -> "• " + g.get("title") + ": " + g.get("previousProgress") + " → "
-                                    + g.get("progress") + "/10").collect(Collectors.joining("\n")));
+            return text.isEmpty() ? Map.of() : Map.of("show", text);
+        }
+
+        private static String planLines(DevelopmentPlan plan) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            if (plan.aspiration() != null && !plan.aspiration().isBlank()) lines.add("• " + plan.aspiration());
+            plan.skillGaps().forEach(g -> lines.add("• " + g.skill() + (g.current() == null || g.target() == null ? ""
+                    : ": " + g.current() + " → " + g.target())));
+            plan.activities().forEach(a -> lines.add("• " + a.description()
+                    + (a.targetDate() == null ? "" : " (" + a.targetDate() + ")")));
+            return String.join("\n", lines);
         }
     }
 }

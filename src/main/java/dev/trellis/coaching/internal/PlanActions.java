@@ -31,7 +31,7 @@ final class PlanActions {
     /**
      * {@code plan.addActivity} with {@code kind} (training, mentoring, job-rotation, secondment, shadowing,
      * stretch-project, other), {@code description}, optional {@code skill} and {@code targetDate}; returns
-     * {@code id} and {@code count} (activities in the plan).
+     * {@code id}, {@code count} (activities in the plan) and {@code planId} (what a share step names).
      */
     @Component
     @ActionName("plan.addActivity")
@@ -51,7 +51,7 @@ final class PlanActions {
             DevelopmentPlan plan = plans.findById(in.personId())
                     .orElseGet(() -> DevelopmentPlan.empty(in.personId(), in.now())).withActivity(activity, in.now());
             plans.save(plan);
-            return Map.of("id", activity.id(), "count", (long) plan.activities().size());
+            return Map.of("id", activity.id(), "count", (long) plan.activities().size(), "planId", plan.id());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.trellis.engine.ConversationState;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.Engine;
+import dev.trellis.engine.Outbound;
 import dev.trellis.engine.Event;
 import dev.trellis.engine.Inbound;
 import dev.trellis.engine.Outbound;
@@ -139,7 +140,10 @@ class MongoConversations implements Conversations {
             Outbound sealed = sealing.seal(personId, message);
             ++seq;
             if (!shared) {
-                said.add(TranscriptEntry.out(seq, sealed, now));
+                // a message showing someone else's shared items is delivered, but the transcript keeps a stand-in
+                String standIn = turn.transcriptStandIns().get(message.id());
+                said.add(TranscriptEntry.out(seq, standIn == null ? sealed
+                        : sealing.seal(personId, Outbound.text(message.id(), standIn)), now));
             }
             messages.add(PendingMessage.pending(Long.toString(seq), sealed, now, to, bulk));
         }

@@ -39,7 +39,7 @@ record StoredEffect(String id, String personId, String channel, Content effect, 
     }
 
     /** The kinds of effect, one per {@link Turn.Effect} record. */
-    enum Kind { FLOW_STARTED, FLOW_ENDED, STEP_FAILED, TIMER_SET, TIMER_REFUSED, TIMER_CANCELLED }
+    enum Kind { FLOW_STARTED, FLOW_ENDED, STEP_FAILED, TIMER_SET, TIMER_REFUSED, TIMER_CANCELLED, SHARED }
 
     /**
      * What an effect says, flattened so the stored form does not depend on Java class names. Ids and names only: a
@@ -48,32 +48,36 @@ record StoredEffect(String id, String personId, String channel, Content effect, 
      */
     record Content(Kind kind, String flowId, String flowVersion, String stepId, ConversationState.Status flowStatus,
                    String action, String errorType, String name, Instant at, String every, String zone,
-                   Map<String, String> ids, String reason) {
+                   Map<String, String> ids, String reason, java.util.List<String> items) {
 
         static Content of(Turn.Effect effect, UnaryOperator<String> seal) {
             if (effect instanceof Turn.Effect.FlowStarted e) {
                 return new Content(Kind.FLOW_STARTED, e.flowId(), e.flowVersion(), null, null, null, null, null, null,
-                        null, null, null, null);
+                        null, null, null, null, null);
             }
             if (effect instanceof Turn.Effect.FlowEnded e) {
                 return new Content(Kind.FLOW_ENDED, e.flowId(), null, e.stepId(), e.status(), null, null, null, null,
-                        null, null, null, null);
+                        null, null, null, null, null);
             }
             if (effect instanceof Turn.Effect.StepFailed e) {
                 return new Content(Kind.STEP_FAILED, e.flowId(), null, e.stepId(), null, e.action(),
-                        typeOf(e.error()), null, null, null, null, null, null);
+                        typeOf(e.error()), null, null, null, null, null, null, null);
             }
             if (effect instanceof Turn.Effect.TimerSet e) {
                 return new Content(Kind.TIMER_SET, e.flowId(), null, e.stepId(), null, null, null, e.name(), e.at(),
-                        e.every(), e.zone(), e.ids(), null);
+                        e.every(), e.zone(), e.ids(), null, null);
             }
             if (effect instanceof Turn.Effect.TimerRefused e) {
                 return new Content(Kind.TIMER_REFUSED, null, null, null, null, null, null, e.name(), null, null, null,
-                        null, seal.apply(e.reason()));
+                        null, seal.apply(e.reason()), null);
             }
             if (effect instanceof Turn.Effect.TimerCancelled e) {
                 return new Content(Kind.TIMER_CANCELLED, null, null, null, null, null, null, e.name(), null, null,
-                        null, null, null);
+                        null, null, null, null);
+            }
+            if (effect instanceof Turn.Effect.Shared e) {
+                return new Content(Kind.SHARED, null, null, null, null, null, null, e.audience(), e.at(), null, null,
+                        null, null, e.items());
             }
             throw new IllegalStateException("no stored form for effect " + effect.getClass().getName());
         }
@@ -95,6 +99,7 @@ record StoredEffect(String id, String personId, String channel, Content effect, 
                         ids == null ? Map.of() : ids);
                 case TIMER_REFUSED -> new Turn.Effect.TimerRefused(name, open.apply(reason));
                 case TIMER_CANCELLED -> new Turn.Effect.TimerCancelled(name);
+                case SHARED -> new Turn.Effect.Shared(name, items, at);
             };
         }
     }

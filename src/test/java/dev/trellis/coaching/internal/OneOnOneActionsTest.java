@@ -3,20 +3,50 @@ package dev.trellis.coaching.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.trellis.sharing.Audience;
+import dev.trellis.sharing.Consents;
+import dev.trellis.sharing.ManagerLinks;
+import dev.trellis.sharing.SharedItem;
+import dev.trellis.sharing.SharingPolicy;
+
+/**
+ * What a manager sees of a report before a 1:1 goes through the sharing policy: only items the report shared with a
+ * yes, only while the manager link holds, and never after the report withdrew the consent.
+ */
 class OneOnOneActionsTest {
 
     private final CoachingStore store = new CoachingStore();
     private final People people = store.repository(People.class);
     private final Goals goals = store.repository(Goals.class);
+    private final Plans plans = store.repository(Plans.class);
     private final OneOnOnes series = store.repository(OneOnOnes.class);
+    private final Consents consents = Consents.in(store.mongo);
+    /** Confirmed links, report → manager (the links helper's store stands in here as a map). */
+    private final Map<String, String> links = new HashMap<>();
+    private final ManagerLinks managerLinks = new ManagerLinks() {
+        @Override
+        public Optional<String> managerOf(String personId) {
+            return Optional.ofNullable(links.get(personId));
+        }
+
+        @Override
+        public List<String> reportsOf(String managerId) {
+            return links.entrySet().stream().filter(e -> e.getValue().equals(managerId)).map(Map.Entry::getKey).toList();
+        }
+    };
+    private final SharedWithManager shared = new SharedWithManager(
+            new SharingPolicy(consents, managerLinks, (coach, person) -> false), people, series, goals, plans);
     private final OneOnOneActions.AddTalkingPoint addPoint = new OneOnOneActions.AddTalkingPoint(series, people);
-    private final OneOnOneActions.Brief brief = new OneOnOneActions.Brief(series, people, goals);
+    private final OneOnOneActions.Brief brief = new OneOnOneActions.Brief(shared);
+    private final OneOnOneActions.ShowShared show = new OneOnOneActions.ShowShared(shared, CoachingTextsTest.english());
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @AfterEach
@@ -24,49 +54,116 @@ class OneOnOneActionsTest {
         store.close();
     }
 
-    @Test
-    void managerSeesOnlyWhatTheReportShared() throws Exception {
-        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
-        addPoint.run(store.request("alex", Map.of("text", "Conference budget", "shared", true), now));
-        addPoint.run(store.request("alex", Map.of("text", "Thinking of leaving", "shared", false), now));
-        var create = new GoalActions.Create(goals);
-        create.run(store.request("alex", Map.of("title", "Lead the guild", "visibility", "manager"), now));
-        create.run(store.request("alex", Map.of("title", "Private goal"), now));
+    private String point(String text) throws Exception {
+        return (String) addPoint.run(store.request("alex", Map.of("text", text), now)).get("id");
+    }
 
-        Map<String, Object> result = brief.run(store.request("maria", Map.of("report", "alex"), now));
+    private String goal(String title) throws Exception {
+        return (String) new GoalActions.Create(goals).run(store.request("alex", Map.of("title", title), now)).get("id");
+    }
 
-        assertThat(result).containsEntry("allowed", true).containsEntry("name", "Alex")
-                .containsEntry("points", List.of("Conference budget"));
-        assertThat(result.toString()).doesNotContain("Thinking of leaving").doesNotContain("Private goal")
-                .contains("Lead the guild");
+    private void share(String kind, String id) {
+        consents.give("c-" + kind + "-" + id, "alex", new SharedItem(kind, id), Audience.MANAGER, now);
+    }
+
+    private String shown(String what) throws Exception {
+        return String.valueOf(show.run(store.request("maria", Map.of("report", "alex", "what", what), now)).get("show"));
     }
 
     @Test
-    void someoneWhoIsNotTheManagerGetsNothing() throws Exception {
+    void aManagerSeesOnlyTheItemsTheReportSharedWithAYes() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
-        addPoint.run(store.request("alex", Map.of("text", "Conference budget", "shared", true), now));
+        links.put("alex", "maria");
+        share("talkingPoint", point("Conference budget"));
+        point("Thinking of leaving");
+        share("goal", goal("Lead the guild"));
+        goal("Find a mentor outside the company");
 
-        assertThat(brief.run(store.request("peter", Map.of("report", "alex"), now))).isEqualTo(Map.of("allowed", false));
+        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now))).containsEntry("allowed", true)
+                .containsEntry("name", "Alex").containsEntry("points", 1L).containsEntry("goals", 1L);
+        assertThat(shown("talkingPoints")).isEqualTo("Talking points Alex shared with you:\n• Conference budget");
+        assertThat(shown("goals")).contains("Lead the guild").doesNotContain("mentor");
+    }
+
+    @Test
+    void anUnsharedGoalCannotBeReadEvenWhenTheManagerAsksForGoals() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        links.put("alex", "maria");
+        goal("Find a mentor outside the company");
+
+        assertThat(shown("goals")).isEqualTo("No goals shared with you yet.");
+        assertThat(shown("plan")).isEqualTo("null");
+    }
+
+    @Test
+    void aWithdrawnConsentHidesTheItemAtOnce() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        links.put("alex", "maria");
+        share("talkingPoint", point("Conference budget"));
+        assertThat(shown("talkingPoints")).contains("Conference budget");
+
+        String consent = consents.active("alex").get(0).id();
+        assertThat(consents.withdraw("maria", consent, now)).as("only Alex can withdraw Alex's consent").isFalse();
+        assertThat(consents.withdraw("alex", consent, now)).isTrue();
+
+        assertThat(shown("talkingPoints")).isEqualTo("No talking points shared with you yet.");
+        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now))).containsEntry("points", 0L);
+    }
+
+    @Test
+    void theManagerLosesAccessWhenTheLinkEnds() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        links.put("alex", "maria");
+        share("talkingPoint", point("Conference budget"));
+        share("goal", goal("Lead the guild"));
+        assertThat(shown("talkingPoints")).contains("Conference budget");
+
+        links.remove("alex");
+
+        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now))).isEqualTo(Map.of("allowed", false));
+        assertThat(shown("talkingPoints")).isEqualTo("Nothing is shared with you right now.");
+        assertThat(shown("goals")).isEqualTo("Nothing is shared with you right now.");
+    }
+
+    @Test
+    void aManagerOnThePersonRecordButWithoutAConfirmedLinkSeesNothing() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        share("talkingPoint", point("Conference budget"));
+
+        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now))).isEqualTo(Map.of("allowed", false));
         assertThat(brief.run(store.request("peter", Map.of("report", "nobody"), now))).isEqualTo(Map.of("allowed", false));
     }
 
     @Test
+    void aSharedPlanIsReadFromThePlanItself() throws Exception {
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
+        links.put("alex", "maria");
+        var added = new PlanActions.AddActivity(plans).run(store.request("alex",
+                Map.of("kind", "training", "description", "Design course"), now));
+        share("plan", (String) added.get("planId"));
+
+        assertThat(shown("plan")).startsWith("The development plan Alex shares with you:").contains("• Design course");
+    }
+
+    @Test
     void reappliedTalkingPointIsAddedOnce() throws Exception {
-        var request = store.request("alex", Map.of("text", "Conference budget", "shared", true), now);
+        var request = store.request("alex", Map.of("text", "Conference budget"), now);
         addPoint.run(request);
 
-        assertThat(addPoint.run(request)).containsEntry("count", 1L).containsEntry("sharedCount", 1L);
+        assertThat(addPoint.run(request)).containsEntry("count", 1L);
     }
 
     @Test
     void afterTheOneOnOneIsHeldOldTalkingPointsAreNoLongerShown() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
-        addPoint.run(store.request("alex", Map.of("text", "Conference budget", "shared", true), now));
+        links.put("alex", "maria");
+        share("talkingPoint", point("Conference budget"));
         new OneOnOneActions.AddAgreedAction(series, people).run(store.request("maria",
                 Map.of("report", "alex", "text", "Alex drafts the budget"), now.plusSeconds(3600)));
-        addPoint.run(store.request("alex", Map.of("text", "Team offsite", "shared", true), now.plusSeconds(7200)));
+        String later = (String) addPoint.run(store.request("alex", Map.of("text", "Team offsite"),
+                now.plusSeconds(7200))).get("id");
+        share("talkingPoint", later);
 
-        assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now.plusSeconds(9000))))
-                .containsEntry("points", List.of("Team offsite"));
+        assertThat(shown("talkingPoints")).isEqualTo("Talking points Alex shared with you:\n• Team offsite");
     }
 }
