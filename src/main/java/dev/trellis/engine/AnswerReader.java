@@ -175,12 +175,17 @@ final class AnswerReader {
     static String matchOption(String typed, List<Outbound.Choice> offered) {
         if (typed.isEmpty()) return null;
         for (Outbound.Choice c : offered) {
-            if (c.label().equalsIgnoreCase(typed) || c.value().equalsIgnoreCase(typed)) return c.value();
+            if (c.label().equalsIgnoreCase(typed)) return c.value();
         }
+        // a typed number is the option's place in the list, as people count: options computed from data carry their
+        // index ("0", "1") as value, so "1" must not be read as the value of the second one
         String plain = plain(typed);
         if (plain.matches("\\d{1,2}")) {
             int n = Integer.parseInt(plain);
             if (n >= 1 && n <= offered.size()) return offered.get(n - 1).value();
+        }
+        for (Outbound.Choice c : offered) {
+            if (c.value().equalsIgnoreCase(typed)) return c.value();
         }
         return plain.isEmpty() ? null : optionInWords(" " + plain + " ", offered);
     }
@@ -211,7 +216,9 @@ final class AnswerReader {
                 only = c.value();
             }
         }
-        return only != null ? only : optionByWords(padded, offered);
+        if (only != null) return only;
+        String byAllWords = optionByWords(padded, offered);
+        return byAllWords != null ? byAllWords : byWords(padded, offered);
     }
 
     /** Small words that say nothing about which option is meant ("in a week" is about "week"), en and de. */
@@ -239,6 +246,39 @@ final class AnswerReader {
     /** Lower case, letters and digits only, single spaces: "No, I'll start it myself!" is "no i ll start it myself". */
     private static String plain(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /**
+     * The last resort, for long labels nobody retypes whole (a goal's title, a talking point): "the conference budget
+     * one" picks the option whose label shares the most words of four letters or more with what was typed, when
+     * exactly one option shares most; anything less clear is no pick (the question is asked again).
+     */
+    private static String byWords(String typed, List<Outbound.Choice> offered) {
+        java.util.Set<String> said = words(typed);
+        if (said.isEmpty()) return null;
+        String best = null;
+        int bestCount = 0;
+        boolean tie = false;
+        for (Outbound.Choice c : offered) {
+            java.util.Set<String> label = words(c.label());
+            label.retainAll(said);
+            if (label.size() > bestCount) {
+                best = c.value();
+                bestCount = label.size();
+                tie = false;
+            } else if (label.size() == bestCount && bestCount > 0) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    private static java.util.Set<String> words(String text) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 4) words.add(w);
+        }
+        return words;
     }
 
     Answer scale(StepKind.Scale scale, Input input, String locale) {
