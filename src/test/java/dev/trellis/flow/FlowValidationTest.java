@@ -61,6 +61,16 @@ class FlowValidationTest {
     }
 
     @Test
+    void aShareWithAnUnknownAudienceOrItemKindOrAnUnsavedIdFailsTheLoadWhereItIsWritten() {
+        assertThat(errorLines(loadBroken("bad-share.yaml"))).containsExactly(
+                DIR + "bad-share.yaml:8:43: 'share.audience' of step 'tell': does not have a value in the enumeration "
+                        + "[\"manager\", \"peerCoach\"]",
+                DIR + "bad-share.yaml:10:69: 'share.items[1].kind' of step 'tell-goal': does not have a value in the "
+                        + "enumeration [\"goal\", \"talkingPoint\", \"checkIn\", \"plan\"]",
+                DIR + "bad-share.yaml:12:82: undefined variable 'goal' in 'goal.id' (did you mean 'goals'?)");
+    }
+
+    @Test
     void duplicateStepIdPointsAtTheSecondOne() {
         assertThat(errorLines(loadBroken("duplicate-id.yaml"))).containsExactly(
                 DIR + "duplicate-id.yaml:6:5: duplicate step id 'hello' (first at line 4)");
