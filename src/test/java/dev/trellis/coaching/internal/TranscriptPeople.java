@@ -29,6 +29,7 @@ public class TranscriptPeople {
      * store is on main: it answers from the people records the transcripts seed.
      */
     @Bean
+    @org.springframework.context.annotation.Primary
     ManagerLinks transcriptManagerLinks(People people) {
         return new ManagerLinks() {
             @Override
