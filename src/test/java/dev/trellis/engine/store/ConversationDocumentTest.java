@@ -122,7 +122,8 @@ class ConversationDocumentTest {
                 new Turn.Effect.TimerSet("checkin", "goal-checkin", "pick", now.plusSeconds(3600), "weekly FRI 16:00",
                         "Europe/Berlin", Map.of("goal", "g1")),
                 new Turn.Effect.TimerRefused("later", "could not read 'when I feel ready'"),
-                new Turn.Effect.TimerCancelled("checkin"));
+                new Turn.Effect.TimerCancelled("checkin"),
+                new Turn.Effect.Shared("manager", List.of("goal:g1", "talkingPoint:tp:2"), now));
         assertThat(effects).extracting(effect -> (Class) effect.getClass())
                 .containsExactlyInAnyOrder(Turn.Effect.class.getPermittedSubclasses());
         List<StoredEffect> stored = new java.util.ArrayList<>();
@@ -142,7 +143,7 @@ class ConversationDocumentTest {
         assertThat(read.transcript()).extracting(entry -> sealing.open(id, entry).text()).containsExactly("my words");
         assertThat(read.pending()).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo("2"));
         assertThat(read.effects()).extracting(StoredEffect::id)
-                .containsExactly(id + ":1", id + ":2", id + ":3", id + ":4", id + ":5", id + ":6");
+                .containsExactly(id + ":1", id + ":2", id + ":3", id + ":4", id + ":5", id + ":6", id + ":7");
         List<Turn.Effect> back = read.effects().stream()
                 .map(effect -> effect.effect().toEffect(text -> sealing.open(id, text))).toList();
         assertThat(back).usingRecursiveFieldByFieldElementComparatorIgnoringFields("error")
