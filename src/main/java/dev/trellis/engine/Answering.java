@@ -43,7 +43,7 @@ final class Answering {
 
     /**
      * The person's own words typed to a yes/no that takes them ("ship the API docs", "no, rather: ship the API
-     * docs"), or null for a plain yes, a plain no, a button label, or too little to be an answer ("hm").
+     * docs"), or null for a plain yes, a plain no, a button label, or too little to be an answer ("k").
      */
     private String ownWords(TurnRun run, StepKind.Confirm confirm, String typed) {
         String text = typed == null ? "" : typed.strip();
@@ -57,7 +57,8 @@ final class Answering {
         else if (reading instanceof TypedReply.Reading.Other) own = text;
         else throw new IllegalStateException("unknown reading " + reading);
         own = parts.words().withoutLeadIn(own, run.locale());
-        return own.codePointCount(0, own.length()) < 3 ? null : own;
+        // one letter is too little to be anyone's words ("k"); two may be a name ("Jo"), and the asked step checks more
+        return own.codePointCount(0, own.length()) < 2 ? null : own;
     }
 
     /**

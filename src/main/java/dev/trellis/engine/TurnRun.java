@@ -214,6 +214,7 @@ final class TurnRun {
         top.put("now", now.toString());
         // the person's timezone as this conversation knows it (the platform's, unless they chose one)
         top.put("zone", zone().getId());
+        top.put("platform", platform());
         if (flow != null) top.put("flow", Map.of("id", flow.id(), "title", titleOf(flow)));
         top.putAll(withoutNulls(vars));
         return new Scope(top, personData.asMap());
@@ -221,6 +222,23 @@ final class TurnRun {
 
     String locale() {
         return profile.locale() == null ? "en" : profile.locale();
+    }
+
+    /**
+     * What the platform told us about the person ({@code name}, {@code zone}), empty when it told nothing: a flow
+     * may offer them ("Shall I call you Zoe?") rather than ask. UTC counts as untold: it is what a chat without a
+     * zone gets, and no platform reports a person's zone as plain UTC.
+     */
+    private Map<String, Object> platform() {
+        String name = profile.name() == null ? "" : profile.name().strip();
+        String zone = "";
+        try {
+            if (profile.timezone() != null && !profile.timezone().isBlank()) zone = ZoneId.of(profile.timezone()).getId();
+        } catch (RuntimeException e) {
+            zone = "";
+        }
+        if (zone.equals("UTC") || zone.equals("Z") || zone.equals("Etc/UTC")) zone = "";
+        return Map.of("name", name, "zone", zone);
     }
 
     ZoneId zone() {

@@ -12,7 +12,7 @@ public record FlowRules(Set<String> actions, Set<String> contextVariables) {
     /** Context variables every conversation has. */
     public static final Set<String> CONTEXT_VARIABLES =
             Set.of("person", "goals", "wheels", "plans", "oneOnOnes", "peer", "lastSession", "lastStep", "today",
-                    "now", "zone");
+                    "now", "zone", "platform");
 
     public FlowRules {
         actions = Set.copyOf(actions);
