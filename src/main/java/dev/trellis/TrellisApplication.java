@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Trellis: the web server; {@code validate [path...]} to check flow files without starting it;
- * {@code rotate-master-key} to rewrap every data key with a new master key.
+ * {@code rotate-master-key} to rewrap every data key with a new master key; {@code import-managers file.csv
+ * [--dry-run]} to import manager links an operator vouches for.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +23,9 @@ public class TrellisApplication {
         }
         if (args.length > 0 && args[0].equals("rotate-master-key")) {
             System.exit(new RotateMasterKeyCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("import-managers")) {
+            System.exit(new ImportManagersCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(TrellisApplication.class, args);
     }

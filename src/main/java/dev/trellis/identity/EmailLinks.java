@@ -61,6 +61,15 @@ public class EmailLinks {
         }
     }
 
+    /**
+     * The person who showed this verified address, when linking by e-mail has recorded one (the address is looked up
+     * by its digest; it is never stored).
+     */
+    public java.util.Optional<String> personWith(String email) {
+        if (email == null || email.isBlank()) return java.util.Optional.empty();
+        return directory.find(new PlatformIdentity("email", "verified", digest(email)));
+    }
+
     private static String digest(String email) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.trellis.engine.PersonContext;
+import dev.trellis.sharing.ManagerLinks;
 
 /**
  * What flows can read about the person (see {@code FlowRules.CONTEXT_VARIABLES}): {@code person}, {@code goals}
@@ -32,10 +33,12 @@ final class CoachingContext implements PersonContext {
     private final SessionRatings ratings;
     private final CheckIns checkIns;
     private final CoachingTexts texts;
+    private final ManagerLinks links;
 
     CoachingContext(People people, Goals goals, WheelRatings wheels, Plans plans, OneOnOnes oneOnOnes,
                     PeerSessions peerSessions, CoachingSessions sessions, SessionRatings ratings, CheckIns checkIns,
-                    CoachingTexts texts) {
+                    CoachingTexts texts, ManagerLinks links) {
+        this.links = links;
         this.texts = texts;
         this.checkIns = checkIns;
         this.people = people;
@@ -48,7 +51,7 @@ final class CoachingContext implements PersonContext {
         this.ratings = ratings;
     }
 
-    /** The variables, in the order a full load reads them ({@code oneOnOnes} first reads the person with the reports). */
+    /** The variables, in the order a full load reads them. */
     private static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             "oneOnOnes", "person", "goals", "wheels", "plans", "peer", "lastSession", "lastStep")));
 
@@ -94,7 +97,7 @@ final class CoachingContext implements PersonContext {
         @Override
         public Object read(String name) {
             return switch (name) {
-                case "person" -> CoachingContext.person(personId, person());
+                case "person" -> CoachingContext.person(personId, person(), links.managerOf(personId).orElse(null));
                 case "goals" -> goals(personId);
                 case "wheels" -> wheels(personId);
                 case "plans" -> plans(personId);
@@ -119,16 +122,14 @@ final class CoachingContext implements PersonContext {
             return person.orElse(null);
         }
 
-        /** The person's reports; read together with the person when the person was not read yet (one query). */
+        /** The people whose confirmed manager this person is (a link they proposed and the person confirmed). */
         private List<Person> reports() {
             if (reports != null) return reports;
-            if (person != null) {
-                reports = people.findByManagerId(personId);
-                return reports;
-            }
-            List<Person> found = people.findByIdOrManagerId(personId, personId);
-            person = found.stream().filter(p -> personId.equals(p.id())).findFirst();
-            reports = found.stream().filter(p -> personId.equals(p.managerId()) && !personId.equals(p.id())).toList();
+            List<String> ids = links.reportsOf(personId);
+            Map<String, Person> known = new java.util.HashMap<>();
+            if (!ids.isEmpty()) people.findAllById(ids).forEach(p -> known.put(p.id(), p));
+            reports = ids.stream().map(id -> known.getOrDefault(id, Person.unknown(id, java.time.Instant.EPOCH)))
+                    .toList();
             return reports;
         }
 
@@ -138,15 +139,15 @@ final class CoachingContext implements PersonContext {
         }
     }
 
-    private static Map<String, Object> person(String id, Person person) {
+    private static Map<String, Object> person(String id, Person person, String managerId) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id);
         map.put("known", person != null);
         map.put("name", person == null || person.name() == null ? "" : person.name());
         map.put("timezone", person == null ? "UTC" : person.timezone());
         map.put("locale", person == null ? "en" : person.locale());
-        map.put("managerId", person == null || person.managerId() == null ? "" : person.managerId());
-        map.put("hasManager", person != null && person.managerId() != null);
+        map.put("managerId", managerId == null ? "" : managerId);
+        map.put("hasManager", managerId != null);
         return map;
     }
 

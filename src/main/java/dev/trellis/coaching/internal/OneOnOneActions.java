@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.ActionName;
+import dev.trellis.sharing.ManagerLinks;
 import dev.trellis.sharing.SharingPolicy;
 
 /** Actions on the 1:1 series between a person and their manager. */
@@ -15,9 +16,9 @@ final class OneOnOneActions {
     private OneOnOneActions() {
     }
 
-    static OneOnOne seriesOf(OneOnOnes series, People people, ActionInput in) {
+    static OneOnOne seriesOf(OneOnOnes series, ManagerLinks links, ActionInput in) {
         return series.findById(in.personId()).orElseGet(() -> OneOnOne.start(in.personId(),
-                people.findById(in.personId()).map(Person::managerId).orElse(null), in.now()));
+                links.managerOf(in.personId()).orElse(null), in.now()));
     }
 
     /**
@@ -28,17 +29,17 @@ final class OneOnOneActions {
     @ActionName("oneOnOne.addTalkingPoint")
     static final class AddTalkingPoint implements ActionHandler {
         private final OneOnOnes series;
-        private final People people;
+        private final ManagerLinks links;
 
-        AddTalkingPoint(OneOnOnes series, People people) {
+        AddTalkingPoint(OneOnOnes series, ManagerLinks links) {
             this.series = series;
-            this.people = people;
+            this.links = links;
         }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
-            OneOnOne next = seriesOf(series, people, in).withTalkingPoint(
+            OneOnOne next = seriesOf(series, links, in).withTalkingPoint(
                     new OneOnOne.TalkingPoint(in.id(), in.text("text"), in.flag("shared"), in.now()), in.now());
             series.save(next);
             return Map.of("id", in.id(), "count", (long) next.openPoints().size(),
@@ -55,18 +56,18 @@ final class OneOnOneActions {
     @ActionName("oneOnOne.addAgreedAction")
     static final class AddAgreedAction implements ActionHandler {
         private final OneOnOnes series;
-        private final People people;
+        private final ManagerLinks links;
 
-        AddAgreedAction(OneOnOnes series, People people) {
+        AddAgreedAction(OneOnOnes series, ManagerLinks links) {
             this.series = series;
-            this.people = people;
+            this.links = links;
         }
 
         @Override
         public Map<String, Object> run(Request request) {
             ActionInput in = new ActionInput(request);
             String report = in.optionalText("report");
-            OneOnOne current = report == null ? seriesOf(series, people, in) : reportSeries(report, in);
+            OneOnOne current = report == null ? seriesOf(series, links, in) : reportSeries(report, in);
             OneOnOne next = current.withAgreedAction(new OneOnOne.AgreedAction(in.id(),
                     in.text("text"), in.optionalText("owner"), in.optionalDate("due"), false, in.now()), in.now())
                     .held(in.now());
@@ -75,9 +76,10 @@ final class OneOnOneActions {
         }
 
         private OneOnOne reportSeries(String reportId, ActionInput in) {
-            Person report = people.findById(reportId).filter(p -> in.personId().equals(p.managerId()))
-                    .orElseThrow(() -> new IllegalArgumentException("person " + reportId + " does not report to the caller"));
-            return series.findById(reportId).orElseGet(() -> OneOnOne.start(reportId, report.managerId(), in.now()));
+            if (!links.managerOf(reportId).filter(in.personId()::equals).isPresent()) {
+                throw new IllegalArgumentException("person " + reportId + " does not report to the caller");
+            }
+            return series.findById(reportId).orElseGet(() -> OneOnOne.start(reportId, in.personId(), in.now()));
         }
     }
 
@@ -86,11 +88,11 @@ final class OneOnOneActions {
     @ActionName("oneOnOne.setNextDate")
     static final class SetNextDate implements ActionHandler {
         private final OneOnOnes series;
-        private final People people;
+        private final ManagerLinks links;
 
-        SetNextDate(OneOnOnes series, People people) {
+        SetNextDate(OneOnOnes series, ManagerLinks links) {
             this.series = series;
-            this.people = people;
+            this.links = links;
         }
 
         @Override
@@ -100,7 +102,7 @@ final class OneOnOneActions {
             if (date == null) {
                 throw new IllegalArgumentException("argument 'date' is required");
             }
-            series.save(seriesOf(series, people, in).withNextDate(date, in.now()));
+            series.save(seriesOf(series, links, in).withNextDate(date, in.now()));
             return Map.of("date", date.toString());
         }
     }

@@ -9,22 +9,22 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Someone who talks to Trellis. {@code id} is the person id conversations use; {@code platformIds} are the ids on
- * each channel ({@code slack: U123}). Reminders use {@code timezone} and {@code workingHours}.
+ * each channel ({@code slack: U123}). Reminders use {@code timezone} and {@code workingHours}. Who their manager is
+ * lives in {@code dev.trellis.sharing.ManagerLinks}, confirmed by the manager, not here.
  */
 @Document("people")
 public record Person(@Id String id, Map<String, String> platformIds, String name, String timezone, String locale,
-                     WorkingHours workingHours, @Indexed String managerId, boolean peerCoaching, Instant createdAt,
+                     WorkingHours workingHours, boolean peerCoaching, Instant createdAt,
                      Instant updatedAt,
                      @Version Long version) {
 
     /** A new Person, not stored yet (the store sets its version). */
-    public Person(String id, Map<String, String> platformIds, String name, String timezone, String locale, WorkingHours workingHours, String managerId, boolean peerCoaching, Instant createdAt, Instant updatedAt) {
-        this(id, platformIds, name, timezone, locale, workingHours, managerId, peerCoaching, createdAt, updatedAt, null);
+    public Person(String id, Map<String, String> platformIds, String name, String timezone, String locale, WorkingHours workingHours, boolean peerCoaching, Instant createdAt, Instant updatedAt) {
+        this(id, platformIds, name, timezone, locale, workingHours, peerCoaching, createdAt, updatedAt, null);
     }
 
 
@@ -44,6 +44,6 @@ public record Person(@Id String id, Map<String, String> platformIds, String name
 
     /** A person Trellis has not stored yet: defaults only. */
     public static Person unknown(String id, Instant now) {
-        return new Person(id, Map.of(), null, null, null, null, null, false, now, now);
+        return new Person(id, Map.of(), null, null, null, null, false, now, now);
     }
 }

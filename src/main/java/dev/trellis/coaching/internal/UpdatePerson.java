@@ -47,7 +47,7 @@ final class UpdatePerson implements ActionHandler {
         String locale = in.optionalText("locale");
         Person next = new Person(current.id(), current.platformIds(), name == null ? current.name() : name,
                 zone == null ? current.timezone() : zone, locale == null ? current.locale() : locale, hours,
-                current.managerId(), in.raw("peerCoaching") == null ? current.peerCoaching() : in.flag("peerCoaching"),
+                in.raw("peerCoaching") == null ? current.peerCoaching() : in.flag("peerCoaching"),
                 current.createdAt(), in.now(), current.version());
         people.save(next);
         return Map.of("name", next.name() == null ? "" : next.name(), "timezone", next.timezone(),

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.trellis.flow.FlowRules;
+import dev.trellis.sharing.ManagerLinks;
+import dev.trellis.sharing.TestManagerLinks;
 
 class CoachingContextTest {
 
@@ -22,8 +24,9 @@ class CoachingContextTest {
     private final OneOnOnes oneOnOnes = store.repository(OneOnOnes.class);
     private final CoachingSessions sessions = store.repository(CoachingSessions.class);
     private final SessionRatings ratings = store.repository(SessionRatings.class);
+    private final ManagerLinks links = TestManagerLinks.on(store.mongo);
     private final CoachingContext context = new CoachingContext(people, goals, wheels, plans, oneOnOnes,
-            store.repository(PeerSessions.class), sessions, ratings, checkIns, CoachingTextsTest.english());
+            store.repository(PeerSessions.class), sessions, ratings, checkIns, CoachingTextsTest.english(), links);
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @AfterEach
@@ -64,14 +67,29 @@ class CoachingContextTest {
     }
 
     @Test
-    void aManagerSeesTheirReports() {
-        people.save(new Person("p2", Map.of(), "Alex", null, null, null, "boss", false, now, now));
+    void aManagerSeesTheirReportsOnlyOnceTheyConfirmed() {
+        people.save(new Person("p2", Map.of(), "Alex", null, null, null, false, now, now));
+        var link = links.propose("p2", "boss", now);
+
+        assertThat(context.load("web", "boss").get("oneOnOnes")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("isManager", false);
+        assertThat(context.load("web", "p2").get("person")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("hasManager", false);
+
+        links.confirm(link.id(), "boss", now);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> one = (Map<String, Object>) context.load("web", "boss").get("oneOnOnes");
-
         assertThat(one).containsEntry("isManager", true)
                 .containsEntry("reports", List.of(Map.of("id", "p2", "name", "Alex")));
+        assertThat(context.load("web", "p2").get("person")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("hasManager", true)
+                .containsEntry("managerId", "boss");
+
+        links.end(link.id(), "p2", now);
+
+        assertThat(context.load("web", "boss").get("oneOnOnes")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("isManager", false);
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.trellis.sharing.ManagerLinks;
+import dev.trellis.sharing.TestManagerLinks;
+
 class PeopleAndNotesActionsTest {
 
     private final CoachingStore store = new CoachingStore();
@@ -89,8 +92,10 @@ class PeopleAndNotesActionsTest {
 
     @Test
     void onlyTheReportsManagerCanRecordAgreedActionsOnTheirSeries() throws Exception {
-        people.save(new Person("alex", Map.of(), "Alex", null, null, null, "maria", false, now, now));
-        var add = new OneOnOneActions.AddAgreedAction(series, people);
+        people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
+        ManagerLinks links = TestManagerLinks.on(store.mongo);
+        links.importConfirmed("alex", "maria", now, false);
+        var add = new OneOnOneActions.AddAgreedAction(series, links);
 
         add.run(store.request("maria", Map.of("report", "alex", "text", "Draft the budget", "due", "2026-12-10"), now));
 
