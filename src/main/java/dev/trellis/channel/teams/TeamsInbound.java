@@ -94,10 +94,22 @@ final class TeamsInbound {
                 control.asText(), values, clock.instant()).withMeta(meta));
     }
 
-    /** What the person typed, without the {@code <at>Trellis</at>} of a mention. */
+    /**
+     * What the person typed, without the {@code <at>Trellis</at>} of a mention of the bot; a mention of someone else
+     * ({@code <at>Maria Lopez</at>}) is read as the name it shows, so "my manager is @Maria Lopez" names her.
+     */
     static String typedText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
-        return AT_TAGS.matcher(text).replaceAll(" ").replace("&nbsp;", " ").trim().replaceAll("\\s{2,}", " ");
+        String bot = activity.getRecipient() == null ? null : activity.getRecipient().getName();
+        java.util.regex.Matcher tag = AT_TAGS.matcher(text);
+        StringBuilder kept = new StringBuilder();
+        while (tag.find()) {
+            String shown = tag.group().substring(4, tag.group().length() - 5).strip();
+            tag.appendReplacement(kept, java.util.regex.Matcher.quoteReplacement(
+                    bot == null || shown.equalsIgnoreCase(bot) ? " " : " " + shown + " "));
+        }
+        tag.appendTail(kept);
+        return kept.toString().replace("&nbsp;", " ").trim().replaceAll("\\s{2,}", " ");
     }
 
     /** Trellis's id for the person: the Entra object id when Teams sends it, else the Teams user id. */

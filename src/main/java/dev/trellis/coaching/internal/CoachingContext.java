@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.trellis.engine.PersonContext;
+import dev.trellis.sharing.ManagerLink;
 import dev.trellis.sharing.ManagerLinks;
 
 /**
@@ -97,7 +98,7 @@ final class CoachingContext implements PersonContext {
         @Override
         public Object read(String name) {
             return switch (name) {
-                case "person" -> CoachingContext.person(personId, person(), links.managerOf(personId).orElse(null));
+                case "person" -> CoachingContext.person(personId, person(), links.openLinkOf(personId).orElse(null));
                 case "goals" -> goals(personId);
                 case "wheels" -> wheels(personId);
                 case "plans" -> plans(personId);
@@ -139,7 +140,9 @@ final class CoachingContext implements PersonContext {
         }
     }
 
-    private static Map<String, Object> person(String id, Person person, String managerId) {
+    /** {@code managerId}/{@code hasManager}: a confirmed link only; {@code managerPending}: one asked, not confirmed. */
+    private static Map<String, Object> person(String id, Person person, ManagerLink link) {
+        String managerId = link != null && link.confirmed() ? link.managerId() : null;
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id);
         map.put("known", person != null);
@@ -148,6 +151,7 @@ final class CoachingContext implements PersonContext {
         map.put("locale", person == null ? "en" : person.locale());
         map.put("managerId", managerId == null ? "" : managerId);
         map.put("hasManager", managerId != null);
+        map.put("managerPending", link != null && !link.confirmed());
         return map;
     }
 

@@ -44,6 +44,7 @@ final class ManagerActions {
         return people.findById(personId).map(Person::name).filter(n -> !n.isBlank()).orElse(fallback);
     }
 
+
     /** {@code conversationId} is {@code platform:workspace:userId}. */
     static PlatformIdentity caller(String conversationId) {
         String[] parts = conversationId.split(":", 3);
