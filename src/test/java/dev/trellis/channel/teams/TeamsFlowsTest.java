@@ -43,6 +43,8 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             "grow, grow-happy-path,",
             // giving a code; entering one is SlackAndTeamsLinkedTest (the transcript's codes are seeded by its test)
             "link, link-codes, 4",
+            // naming someone Trellis knows needs the people TranscriptPeople seeds for the engine's transcript test
+            "manager, manager-name-messy, 4",
             "manager-nudge, manager-nudge-no-reports,",
             "mentoring-prep, mentoring-prep-first-session,",
             "onboarding, onboarding-first-week,",
