@@ -65,31 +65,11 @@ class ManagerSeesOnlyWhatIsSharedTest {
         }
     }
 
-    /** Confirmed links as a map (report → manager), standing in for the manager links store. */
-    static final Map<String, String> LINKS = new ConcurrentHashMap<>();
-
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
         Recording recordingChannel() {
             return new Recording();
-        }
-
-        @Bean
-        @Primary
-        ManagerLinks confirmedLinks() {
-            return new ManagerLinks() {
-                @Override
-                public Optional<String> managerOf(String personId) {
-                    return Optional.ofNullable(LINKS.get(personId));
-                }
-
-                @Override
-                public List<String> reportsOf(String managerId) {
-                    return LINKS.entrySet().stream().filter(e -> e.getValue().equals(managerId))
-                            .map(Map.Entry::getKey).toList();
-                }
-            };
         }
     }
 
@@ -103,6 +83,8 @@ class ManagerSeesOnlyWhatIsSharedTest {
     Recording channel;
     @Autowired
     Consents consents;
+    @Autowired
+    ManagerLinks links;
 
     private final String run = Long.toString(System.nanoTime());
     private final String alexUser = "alex-" + run;
@@ -138,8 +120,8 @@ class ManagerSeesOnlyWhatIsSharedTest {
         String alex = directory.resolve(new PlatformIdentity(CHANNEL, "w", alexUser));
         String maria = directory.resolve(new PlatformIdentity(CHANNEL, "w", mariaUser));
         Instant now = Instant.now();
-        people.save(new Person(alex, Map.of(), "Alex", null, null, null, maria, false, now, now));
-        LINKS.put(alex, maria);
+        people.save(new Person(alex, Map.of(), "Alex", null, null, null, false, now, now));
+        links.importConfirmed(alex, maria, now, false);
 
         command(alexUser, "one-on-one-prep");
         say(alexUser, "2030-01-10");
@@ -175,7 +157,7 @@ class ManagerSeesOnlyWhatIsSharedTest {
         // shared again, then the link ends: Maria sees nothing at all
         consents.give("again-" + run, alex, consents.all(alex).get(0).item(), Audience.MANAGER, Instant.now());
         assertThat(mariaPrepares()).contains("Lisbon");
-        LINKS.remove(alex);
-        assertThat(mariaPrepares()).contains("Nothing to show right now").doesNotContain("Lisbon");
+        links.openLinkOf(alex).ifPresent(link -> links.end(link.id(), alex, Instant.now()));
+        assertThat(mariaPrepares()).contains("nothing shared to show").doesNotContain("Lisbon");
     }
 }

@@ -27,17 +27,7 @@ class SharingPolicyTest {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final Consents consents;
-    private final ManagerLinks links = new ManagerLinks() {
-        @Override
-        public Optional<String> managerOf(String personId) {
-            return "ana".equals(personId) ? Optional.of("maria") : Optional.empty();
-        }
-
-        @Override
-        public List<String> reportsOf(String managerId) {
-            return "maria".equals(managerId) ? List.of("ana") : List.of();
-        }
-    };
+    private final ManagerLinks links;
     private final SharingPolicy policy;
     private final SharedItem goal = new SharedItem("goal", "g1");
     private final SharedItem point = new SharedItem("talkingPoint", "tp1");
@@ -45,7 +35,10 @@ class SharingPolicyTest {
     SharingPolicyTest() {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        consents = Consents.in(new MongoTemplate(client, "sharing"));
+        MongoTemplate mongo = new MongoTemplate(client, "sharing");
+        consents = Consents.in(mongo);
+        links = TestManagerLinks.on(mongo);
+        links.importConfirmed("ana", "maria", NOW, false);
         policy = new SharingPolicy(consents, links, (coach, person) -> "pete".equals(coach) && "ana".equals(person));
     }
 

@@ -16,6 +16,7 @@ import dev.trellis.sharing.Consents;
 import dev.trellis.sharing.ManagerLinks;
 import dev.trellis.sharing.SharedItem;
 import dev.trellis.sharing.SharingPolicy;
+import dev.trellis.sharing.TestManagerLinks;
 
 /**
  * What a manager sees of a report before a 1:1 goes through the sharing policy: only items the report shared with a
@@ -29,19 +30,8 @@ class OneOnOneActionsTest {
     private final Plans plans = store.repository(Plans.class);
     private final OneOnOnes series = store.repository(OneOnOnes.class);
     private final Consents consents = Consents.in(store.mongo);
-    /** Confirmed links, report → manager (the links helper's store stands in here as a map). */
-    private final Map<String, String> links = new HashMap<>();
-    private final ManagerLinks managerLinks = new ManagerLinks() {
-        @Override
-        public Optional<String> managerOf(String personId) {
-            return Optional.ofNullable(links.get(personId));
-        }
-
-        @Override
-        public List<String> reportsOf(String managerId) {
-            return links.entrySet().stream().filter(e -> e.getValue().equals(managerId)).map(Map.Entry::getKey).toList();
-        }
-    };
+    /** The real manager links, on this test's store. */
+    private final ManagerLinks managerLinks = TestManagerLinks.on(store.mongo);
     private final SharedWithManager shared = new SharedWithManager(
             new SharingPolicy(consents, managerLinks, (coach, person) -> false), people, series, goals, plans);
     private final OneOnOneActions.AddTalkingPoint addPoint = new OneOnOneActions.AddTalkingPoint(series, managerLinks);
@@ -73,7 +63,7 @@ class OneOnOneActionsTest {
     @Test
     void aManagerSeesOnlyTheItemsTheReportSharedWithAYes() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         share("talkingPoint", point("Conference budget"));
         point("Thinking of leaving");
         share("goal", goal("Lead the guild"));
@@ -88,7 +78,7 @@ class OneOnOneActionsTest {
     @Test
     void anUnsharedGoalCannotBeReadEvenWhenTheManagerAsksForGoals() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         goal("Find a mentor outside the company");
 
         assertThat(shown("goals")).isEqualTo("No goals shared with you yet.");
@@ -98,7 +88,7 @@ class OneOnOneActionsTest {
     @Test
     void aWithdrawnConsentHidesTheItemAtOnce() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         share("talkingPoint", point("Conference budget"));
         assertThat(shown("talkingPoints")).contains("Conference budget");
 
@@ -113,12 +103,12 @@ class OneOnOneActionsTest {
     @Test
     void theManagerLosesAccessWhenTheLinkEnds() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         share("talkingPoint", point("Conference budget"));
         share("goal", goal("Lead the guild"));
         assertThat(shown("talkingPoints")).contains("Conference budget");
 
-        links.remove("alex");
+        managerLinks.forget("alex");
 
         assertThat(brief.run(store.request("maria", Map.of("report", "alex"), now))).isEqualTo(Map.of("allowed", false));
         assertThat(shown("talkingPoints")).isEqualTo("Nothing is shared with you right now.");
@@ -137,7 +127,7 @@ class OneOnOneActionsTest {
     @Test
     void aSharedPlanIsReadFromThePlanItself() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         var added = new PlanActions.AddActivity(plans).run(store.request("alex",
                 Map.of("kind", "training", "description", "Design course"), now));
         share("plan", (String) added.get("planId"));
@@ -156,9 +146,9 @@ class OneOnOneActionsTest {
     @Test
     void afterTheOneOnOneIsHeldOldTalkingPointsAreNoLongerShown() throws Exception {
         people.save(new Person("alex", Map.of(), "Alex", null, null, null, false, now, now));
-        links.put("alex", "maria");
+        managerLinks.importConfirmed("alex", "maria", now, false);
         share("talkingPoint", point("Conference budget"));
-        new OneOnOneActions.AddAgreedAction(series, people).run(store.request("maria",
+        new OneOnOneActions.AddAgreedAction(series, managerLinks).run(store.request("maria",
                 Map.of("report", "alex", "text", "Alex drafts the budget"), now.plusSeconds(3600)));
         String later = (String) addPoint.run(store.request("alex", Map.of("text", "Team offsite"),
                 now.plusSeconds(7200))).get("id");

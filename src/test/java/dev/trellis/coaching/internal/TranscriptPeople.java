@@ -1,6 +1,7 @@
 package dev.trellis.coaching.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.trellis.sharing.Audience;
