@@ -13,14 +13,20 @@ import dev.trellis.sharing.ManagerLinks;
 /**
  * Manager links take part in export and erasure. The export lists every link the person is part of, as employee or
  * as manager, with when and by whom it was proposed, confirmed and ended (person ids; {@code operator} for an
- * import). Erasing either side removes the links (which ends them: nothing is shared over a link that is gone) and
- * the other side's pending request to confirm one.
+ * import). Erasing either side removes the links (which ends them: nothing is shared over a link that is gone), the
+ * pending request to confirm one, and the 1:1 series' reminders that rest on an open one.
  */
 @Component
 final class ManagerLinkData implements ErasureParticipant, ExportParticipant {
 
-    /** The name the manager flow gives the reminder that asks a manager to confirm (see coaching's ManagerActions). */
+    /**
+     * The names coaching gives the reminders that rest on a link (ManagerActions, OneOnOneSeries): the request to
+     * confirm, and the 1:1 series' reminders of the manager (per report) and of the employee.
+     */
     private static final String ASK_PREFIX = "manager-link-";
+    private static final String NUDGE_PREFIX = "manager-nudge-";
+    private static final String MANAGER_AFTER_PREFIX = "one-on-one-after-";
+    private static final List<String> EMPLOYEE_SERIES = List.of("one-on-one-prep", "one-on-one-after");
 
     private final ManagerLinks links;
     private final Reminders reminders;
@@ -40,6 +46,12 @@ final class ManagerLinkData implements ErasureParticipant, ExportParticipant {
         for (ManagerLink link : links.history(personId)) {
             reminders.cancel(link.managerId(), ASK_PREFIX + link.id());
             reminders.cancel(link.employeeId(), ASK_PREFIX + link.id());
+            if (link.state().open()) {
+                // the other side's reminders name the erased person: they go now, not when they would have fired
+                reminders.cancel(link.managerId(), NUDGE_PREFIX + link.employeeId());
+                reminders.cancel(link.managerId(), MANAGER_AFTER_PREFIX + link.employeeId());
+                EMPLOYEE_SERIES.forEach(name -> reminders.cancel(link.employeeId(), name));
+            }
         }
         links.forget(personId);
     }

@@ -237,6 +237,10 @@ final class CoachingContext implements PersonContext {
                 "sharedCount", series == null ? 0L : (long) series.sharedPoints().size(),
                 "agreedActions", series == null ? List.of()
                         : series.agreedActions().stream().map(OneOnOne.AgreedAction::text).toList(),
+                "actionsText", series == null ? "" : series.agreedActions().stream()
+                        .skip(Math.max(0, series.agreedActions().size() - 5))
+                        .map(a -> OneOnOneActions.line(a, false)).collect(java.util.stream.Collectors.joining("\n")),
+                "hasSeries", series != null && series.hasSeries(),
                 "reports", reports, "isManager", !reports.isEmpty());
     }
 

@@ -14,17 +14,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The 1:1 series between a person (the owner, {@code id} is their person id) and their manager: when the next
  * one is, the talking points (a point is shown to the manager only when {@code shared}, and only until the next
- * 1:1 is held), and agreed actions. Recording agreed actions marks the 1:1 as held.
+ * 1:1 is held), and agreed actions. Recording agreed actions marks the 1:1 as held. {@code cadence} is the
+ * meetings' recurrence ({@code every 2 weeks TUE 10:00 from 2026-12-08}) in {@code zone}, the manager's timezone,
+ * once someone set the series; before that it is a plain period ({@code P14D}) and nothing is scheduled.
  */
 @Document("oneOnOnes")
-public record OneOnOne(@Id String id, String personId, @Indexed String managerId, String cadence, LocalDate nextDate,
-                       List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions, Instant lastHeldAt,
-                       Instant updatedAt,
+public record OneOnOne(@Id String id, String personId, @Indexed String managerId, String cadence, String zone,
+                       LocalDate nextDate, List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions,
+                       Instant lastHeldAt, Instant updatedAt,
                        @Version Long version) {
 
     /** A new OneOnOne, not stored yet (the store sets its version). */
-    public OneOnOne(String id, String personId, String managerId, String cadence, LocalDate nextDate, List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions, Instant lastHeldAt, Instant updatedAt) {
-        this(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, lastHeldAt, updatedAt, null);
+    public OneOnOne(String id, String personId, String managerId, String cadence, String zone, LocalDate nextDate, List<TalkingPoint> talkingPoints, List<AgreedAction> agreedActions, Instant lastHeldAt, Instant updatedAt) {
+        this(id, personId, managerId, cadence, zone, nextDate, talkingPoints, agreedActions, lastHeldAt, updatedAt, null);
     }
 
 
@@ -41,7 +43,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
     }
 
     public static OneOnOne start(String personId, String managerId, Instant now) {
-        return new OneOnOne(personId, personId, managerId, "P14D", null, List.of(), List.of(), null, now);
+        return new OneOnOne(personId, personId, managerId, "P14D", null, null, List.of(), List.of(), null, now);
     }
 
     /** Talking points raised since the last 1:1 was held (all of them before the first). */
@@ -56,7 +58,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
 
     /** This series with a 1:1 held at {@code at}: earlier talking points are no longer open. */
     public OneOnOne held(Instant at) {
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, agreedActions, at, at, version);
+        return new OneOnOne(id, personId, managerId, cadence, zone, nextDate, talkingPoints, agreedActions, at, at, version);
     }
 
     public OneOnOne withTalkingPoint(TalkingPoint point, Instant now) {
@@ -65,7 +67,7 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
         }
         List<TalkingPoint> next = new ArrayList<>(talkingPoints);
         next.add(point);
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, next, agreedActions, lastHeldAt, now, version);
+        return new OneOnOne(id, personId, managerId, cadence, zone, nextDate, next, agreedActions, lastHeldAt, now, version);
     }
 
     public OneOnOne withAgreedAction(AgreedAction action, Instant now) {
@@ -74,10 +76,21 @@ public record OneOnOne(@Id String id, String personId, @Indexed String managerId
         }
         List<AgreedAction> next = new ArrayList<>(agreedActions);
         next.add(action);
-        return new OneOnOne(id, personId, managerId, cadence, nextDate, talkingPoints, next, lastHeldAt, now, version);
+        return new OneOnOne(id, personId, managerId, cadence, zone, nextDate, talkingPoints, next, lastHeldAt, now, version);
+    }
+
+    /** Whether a recurring series was set (with {@link #withSeries}). */
+    public boolean hasSeries() {
+        return cadence != null && !cadence.startsWith("P") && zone != null;
+    }
+
+    /** This series meeting on {@code recurrence} (a spec) in {@code zone}, first on {@code first}, with {@code manager}. */
+    public OneOnOne withSeries(String recurrence, String zone, LocalDate first, String manager, Instant now) {
+        return new OneOnOne(id, personId, manager, recurrence, zone, first, talkingPoints, agreedActions, lastHeldAt,
+                now, version);
     }
 
     public OneOnOne withNextDate(LocalDate date, Instant now) {
-        return new OneOnOne(id, personId, managerId, cadence, date, talkingPoints, agreedActions, lastHeldAt, now, version);
+        return new OneOnOne(id, personId, managerId, cadence, zone, date, talkingPoints, agreedActions, lastHeldAt, now, version);
     }
 }

@@ -83,6 +83,31 @@ final class OneOnOneActions {
         }
     }
 
+    /** An agreed action as a line for the manager ({@code managerView}) or the employee: what, who, by when, status. */
+    static String line(OneOnOne.AgreedAction action, boolean managerView) {
+        String owner = action.owner() == null ? "" : switch (action.owner()) {
+            case "report" -> managerView ? ", theirs" : ", yours";
+            case "manager" -> managerView ? ", yours" : ", your manager's";
+            case "both" -> ", both of you";
+            default -> "";
+        };
+        return "• " + action.text() + owner + (action.due() == null ? "" : ", by " + action.due())
+                + (action.done() ? " (done)" : " (open)");
+    }
+
+    /**
+     * The goal's figure at the last 1:1 (the last check-in before it was held); before any 1:1, the figure before the
+     * latest check-in.
+     */
+    static int since(Goal goal, java.time.Instant lastHeld) {
+        if (lastHeld == null) return goal.previousProgress() == null ? goal.progress() : goal.previousProgress();
+        int at = goal.history().isEmpty() ? goal.progress() : goal.history().get(0).value();
+        for (Goal.Progress p : goal.history()) {
+            if (!p.at().isAfter(lastHeld)) at = p.value();
+        }
+        return at;
+    }
+
     /** {@code oneOnOne.setNextDate} with {@code date} (ISO): when the next 1:1 is. */
     @Component
     @ActionName("oneOnOne.setNextDate")
@@ -133,7 +158,7 @@ final class OneOnOneActions {
     }
 
     /**
-     * {@code oneOnOne.showShared} with {@code report} and {@code what} ({@code talkingPoints}, {@code goals} or {@code plan}, which says nothing when no plan is shared): says
+     * {@code oneOnOne.showShared} with {@code report} and {@code what} ({@code talkingPoints}, {@code goals} (progress since the last 1:1), {@code plan}, which says nothing when no plan is shared, or {@code actions}, the latest actions the two agreed with owner, date and status): says
      * what the report shares with the caller right now, read from the report's records at this moment. The text goes
      * out under {@code show}, which the engine says and keeps nowhere in the caller's conversation. Says that there is
      * nothing to show when the caller may see nothing (a link that ended, a consent withdrawn since the brief).
@@ -161,9 +186,15 @@ final class OneOnOneActions {
                 text = view.goals().isEmpty()
                         ? texts.text(locale, "manager-nudge.noGoals", Map.of("name", view.name()))
                         : texts.text(locale, "manager-nudge.showGoals", Map.of("name", view.name(), "items",
-                                view.goals().stream().map(g -> "• " + g.title() + ": "
-                                        + (g.previousProgress() == null ? g.progress() : g.previousProgress())
+                                view.goals().stream().map(g -> "• " + g.title() + ": " + since(g, view.lastHeld())
                                         + " → " + g.progress() + "/10").collect(Collectors.joining("\n"))));
+            } else if ("actions".equals(what)) {
+                // the latest actions the two agreed in their 1:1s (recorded by either), newest last
+                java.util.List<OneOnOne.AgreedAction> agreed = view.actions();
+                text = agreed.isEmpty() ? texts.text(locale, "manager-nudge.noActions", Map.of("name", view.name()))
+                        : texts.text(locale, "manager-nudge.showActions", Map.of("name", view.name(), "items",
+                                agreed.subList(Math.max(0, agreed.size() - 5), agreed.size()).stream()
+                                        .map(a -> line(a, true)).collect(Collectors.joining("\n"))));
             } else if ("talkingPoints".equals(what)) {
                 text = view.points().isEmpty()
                         ? texts.text(locale, "manager-nudge.noPoints", Map.of("name", view.name()))
@@ -173,7 +204,7 @@ final class OneOnOneActions {
                 text = view.plan() == null ? "" : texts.text(locale, "manager-nudge.showPlan", Map.of("name",
                         view.name(), "items", planLines(view.plan())));
             } else {
-                throw new IllegalArgumentException("argument 'what' is talkingPoints, goals or plan");
+                throw new IllegalArgumentException("argument 'what' is talkingPoints, goals, plan or actions");
             }
             return text.isEmpty() ? Map.of() : Map.of("show", text);
         }

@@ -15,7 +15,8 @@ import dev.trellis.sharing.SharingPolicy;
 class SharedWithManager {
 
     /** The report's name and the records the manager may see. */
-    record View(String name, List<OneOnOne.TalkingPoint> points, List<Goal> goals, DevelopmentPlan plan) {
+    record View(String name, List<OneOnOne.TalkingPoint> points, List<Goal> goals, DevelopmentPlan plan,
+                List<OneOnOne.AgreedAction> actions, java.time.Instant lastHeld) {
     }
 
     private final SharingPolicy policy;
@@ -37,12 +38,16 @@ class SharedWithManager {
         if (managerId == null || reportId == null || managerId.equals(reportId)) return null;
         SharingPolicy.Access access = policy.access(managerId, reportId);
         if (!access.asManager()) return null;
-        List<OneOnOne.TalkingPoint> points = series.findById(reportId).map(OneOnOne::openPoints).orElse(List.of())
-                .stream().filter(p -> access.maySee("talkingPoint", p.id())).toList();
+        OneOnOne reportSeries = series.findById(reportId).orElse(null);
+        List<OneOnOne.TalkingPoint> points = (reportSeries == null ? List.<OneOnOne.TalkingPoint>of()
+                : reportSeries.openPoints()).stream().filter(p -> access.maySee("talkingPoint", p.id())).toList();
         List<Goal> visible = goals.findByPersonIdOrderByCreatedAtAsc(reportId).stream()
                 .filter(g -> g.status() != Goal.Status.DROPPED && access.maySee("goal", g.id())).toList();
         String name = people.findById(reportId).map(Person::name).filter(n -> !n.isBlank()).orElse("—");
         DevelopmentPlan plan = plans.findById(reportId).filter(d -> access.maySee("plan", d.id())).orElse(null);
-        return new View(name, points, visible, plan);
+        // agreed actions are the two's joint record of their 1:1 (either may record them): the confirmed link is
+        // the gate, not a per-item consent; they are still read here, at the moment they are shown
+        List<OneOnOne.AgreedAction> actions = reportSeries == null ? List.of() : reportSeries.agreedActions();
+        return new View(name, points, visible, plan, actions, reportSeries == null ? null : reportSeries.lastHeldAt());
     }
 }

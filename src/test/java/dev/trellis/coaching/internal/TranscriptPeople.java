@@ -45,6 +45,7 @@ public class TranscriptPeople {
             links.propose("kim", "transcript-manager-de", at);
             people.save(new Person("maria-lopez", Map.of(), "Maria Lopez", "Europe/Madrid", "en", null, false, at, at));
             links.importConfirmed("transcript-manager-current", "maria-lopez", at, false);
+            links.importConfirmed("transcript-one-on-one-series", "maria-lopez", at, false);
             people.save(new Person("jo-park", Map.of(), "Jo Park", null, "en", null, false, at, at));
             people.save(new Person("jo-brandt", Map.of(), "Jo Brandt", null, "en", null, false, at, at));
             String lee = directory.resolve(new PlatformIdentity("slack", "TTRANSCRIPTS", "ULEE"));
