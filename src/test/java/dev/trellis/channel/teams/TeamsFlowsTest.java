@@ -48,6 +48,7 @@ class TeamsFlowsTest extends TeamsTestEnvironment {
             "manager-nudge, manager-nudge-no-reports,",
             "mentoring-prep, mentoring-prep-first-session,",
             "onboarding, onboarding-first-week,",
+            "one-on-one-actions, one-on-one-actions-messy,",
             "one-on-one-prep, one-on-one-prep-no-notes,",
             "peer-coaching, peer-coaching-live,",
             "pinnacles-foothills, pinnacles-foothills-reflection,",
