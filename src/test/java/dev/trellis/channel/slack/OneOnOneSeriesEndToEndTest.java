@@ -37,8 +37,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.trellis.coaching.internal.People;
 import dev.trellis.coaching.internal.Person;
+import dev.trellis.engine.Conversations;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.engine.TranscriptEntry;
 import dev.trellis.scheduling.Reminders;
 import dev.trellis.scheduling.ScheduledReminder;
 import dev.trellis.sharing.ManagerLink;
@@ -77,6 +79,7 @@ class OneOnOneSeriesEndToEndTest {
 
     private static final Set<String> ANA_CHATS = Set.of("UANA", "DANA");
     private static final Set<String> BEN_CHATS = Set.of("UBEN", "DBEN");
+    private static final String BEN_CONVERSATION = "slack:T1:UBEN";
 
     @LocalServerPort
     int port;
@@ -92,6 +95,8 @@ class OneOnOneSeriesEndToEndTest {
     Scheduler scheduler;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Conversations conversations;
 
     private SlackRequests slack;
     private int event;
@@ -105,6 +110,7 @@ class OneOnOneSeriesEndToEndTest {
         people.save(new Person(ben, Map.of(), "Ben", "Europe/Berlin", "en", null, false, Instant.EPOCH, Instant.EPOCH));
         ManagerLink link = links.propose(ana, ben, Instant.now());
         links.confirm(link.id(), ben, Instant.now());
+        assertThat(links.managerOf(ana)).as("the link counts once Ben confirmed it").contains(ben);
 
         // Ana prepares and sets the series: every other Tuesday, 10:00 in Ben's timezone
         LocalDate tuesday = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(2)
@@ -160,6 +166,15 @@ class OneOnOneSeriesEndToEndTest {
         said(BEN_CHATS, "Have you had the 1:1 already?");
         dm("UBEN", "Not yet");
         said(BEN_CHATS, "Have a good conversation");
+        assertThat(posted(BEN_CHATS)).as("only what Ana shared reaches Ben")
+                .noneMatch(text -> text.contains("another team")).noneMatch(text -> text.contains("Hiring takes"))
+                .noneMatch(text -> text.contains("billing fix")).noneMatch(text -> text.contains("More focus time"));
+        // the shared point is read by reference when shown: Ben's stored conversation keeps no copy of Ana's words
+        assertThat(conversations.state(BEN_CONVERSATION).orElseThrow().vars().toString())
+                .doesNotContain("Budget for the conference").doesNotContain("another team");
+        assertThat(conversations.transcript(BEN_CONVERSATION)).allSatisfy(entry -> assertThat(
+                entry.direction() == TranscriptEntry.Direction.OUT ? entry.message().text() : entry.text())
+                .doesNotContain("Budget for the conference").doesNotContain("another team"));
 
         // after the meeting: Ben is asked for the actions they agreed
         int benBefore = posted(BEN_CHATS).size();
