@@ -124,6 +124,8 @@ class ManagerSeesOnlyWhatIsSharedTest {
         links.importConfirmed(alex, maria, now, false);
 
         command(alexUser, "one-on-one-prep");
+        // with a confirmed manager the preparation offers a series first; Alex keeps to a single date
+        say(alexUser, "No fixed rhythm");
         say(alexUser, "2030-01-10");
         say(alexUser, "We shipped the search revamp on time");
         say(alexUser, "I need a reviewer from the security team for the new login flow");
