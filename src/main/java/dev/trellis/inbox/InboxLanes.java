@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Store operations on {@link InboxLane}s. Every query names the document by {@code _id}, or by {@code _id} and
  * {@code rev} (a unique index), so each is an index lookup on the embedded server too, which answers any other
- * query with a full scan. Changes after a claim are conditional on the claimer's owner token: a node whose lease ran
+ * query with a full scan; the sweep over all lanes reads the {@code _id} index by its {@code lane:} prefix. Changes after a claim are conditional on the claimer's owner token: a node whose lease ran
  * out and was taken over changes nothing.
  */
 @Component
@@ -28,6 +28,8 @@ class InboxLanes implements InitializingBean {
 
     /** Re-reads after a concurrent change (an event appended meanwhile) before an owner's change gives up. */
     private static final int OWNER_TRIES = 20;
+
+    private static final String OLD_COLLECTION = "inboxLanes";
 
     private final MongoTemplate mongo;
 
@@ -40,21 +42,35 @@ class InboxLanes implements InitializingBean {
         // unique because _id is: it exists so that the conditional updates below are index lookups
         mongo.indexOps(InboxLane.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("rev", Sort.Direction.ASC).unique().named("revision"));
+        // lanes were kept in a collection of their own before; the start-up scan queues their events again
+        if (mongo.collectionExists(OLD_COLLECTION)) {
+            mongo.dropCollection(OLD_COLLECTION);
+        }
     }
 
     Optional<InboxLane> find(String conversationId) {
-        return Optional.ofNullable(mongo.findById(conversationId, InboxLane.class));
+        return Optional.ofNullable(mongo.findById(InboxLane.idOf(conversationId), InboxLane.class));
     }
 
-    /** Appends the event to its conversation's lane (creating the lane); appending it again changes nothing. */
+    /**
+     * Appends the event to its conversation's lane (creating the lane); appending it again changes nothing. The inbox
+     * does this in the same command that stores the event ({@link #appendStatement}); this is for events found
+     * stored but never appended.
+     */
     void append(String conversationId, InboxLane.Entry entry) {
-        Update append = new Update().addToSet("queue", entry).inc("rev", 1);
+        Update append = appendStatement(conversationId, entry);
         try {
-            mongo.upsert(query(where("_id").is(conversationId)), append, InboxLane.class);
+            mongo.upsert(query(where("_id").is(InboxLane.idOf(conversationId))), append, InboxLane.class);
         } catch (DuplicateKeyException concurrentCreate) {
             // a real MongoDB may let two upserts race to insert; the second one now finds the document
-            mongo.upsert(query(where("_id").is(conversationId)), append, InboxLane.class);
+            mongo.upsert(query(where("_id").is(InboxLane.idOf(conversationId))), append, InboxLane.class);
         }
+    }
+
+    /** The upsert (on the lane's {@code _id}) that appends {@code entry}; an entry already there is not added again. */
+    static Update appendStatement(String conversationId, InboxLane.Entry entry) {
+        return new Update().addToSet("queue", new org.bson.Document("key", entry.key()).append("seq", entry.seq()))
+                .inc("rev", 1).setOnInsert("conversationId", conversationId);
     }
 
     /** Takes the lane seen as {@code seen} for {@code owner}; empty when it changed since it was read. */
@@ -83,7 +99,7 @@ class InboxLanes implements InitializingBean {
 
     /** The lanes with unfinished events; there are as many as conversations with a backlog, not as events. */
     List<InboxLane> some(int limit) {
-        return mongo.find(new Query().limit(limit), InboxLane.class);
+        return mongo.find(query(where("_id").regex("^" + InboxLane.PREFIX)).limit(limit), InboxLane.class);
     }
 
     private boolean asOwner(String conversationId, String owner, java.util.function.Function<InboxLane, Update> change) {

@@ -74,7 +74,7 @@ class InboxRescan implements InitializingBean {
             return;
         }
         open.stream().filter(lane -> !lane.heldAt(now) && !lane.waitingAt(now))
-                .forEach(lane -> workers.wake(lane.id()));
+                .forEach(lane -> workers.wake(lane.conversationId()));
     }
 
     @Scheduled(initialDelayString = "${trellis.inbox.orphan-scan-interval:5m}",

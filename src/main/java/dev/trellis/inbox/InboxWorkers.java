@@ -138,13 +138,13 @@ class InboxWorkers implements DisposableBean {
         InboxLane.Entry head = held.head().orElseThrow();
         InboxDocument event = mongo.findById(head.key(), InboxDocument.class);
         if (event == null || event.status() != InboxDocument.Status.NEW) {
-            lanes.finish(held.id(), owner, head); // finished by a node whose lease ran out, or removed
+            lanes.finish(held.conversationId(), owner, head); // finished by a node whose lease ran out, or removed
             return;
         }
         if (erased.erased(event.inbound())) {
             // a late retry or an event caught by its sender's erasure: processing it would recreate the person
             mongo.remove(query(where("_id").is(event.id())), InboxDocument.class);
-            lanes.finish(held.id(), owner, head);
+            lanes.finish(held.conversationId(), owner, head);
             log.info("Inbox event {} dropped: its sender's data was erased", event.id());
             return;
         }
@@ -167,7 +167,7 @@ class InboxWorkers implements DisposableBean {
         metrics.turn(Duration.between(started, done), Duration.between(event.acceptedAt(), done));
         mongo.updateFirst(query(where("_id").is(event.id())), new Update().set("status", InboxDocument.Status.DONE)
                 .set("processedAt", done).set("attempts", attempt).unset("inbound.text"), InboxDocument.class);
-        lanes.finish(held.id(), owner, head);
+        lanes.finish(held.conversationId(), owner, head);
     }
 
     private void failed(InboxDocument event, int attempt, RuntimeException e, InboxLane held, String owner) {
@@ -181,8 +181,8 @@ class InboxWorkers implements DisposableBean {
                 .set("error", e.getClass().getName()), InboxDocument.class);
         Duration pause = properties.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
         Instant retryAt = clock.instant().plus(pause);
-        if (lanes.retryLater(held.id(), owner, retryAt)) {
-            wakeAt(held.id(), retryAt);
+        if (lanes.retryLater(held.conversationId(), owner, retryAt)) {
+            wakeAt(held.conversationId(), retryAt);
         }
     }
 
@@ -201,7 +201,7 @@ class InboxWorkers implements DisposableBean {
             log.warn("Apology for inbox event {} of conversation {} not stored", event.id(), event.conversationId(),
                     Redacted.of(e));
         }
-        lanes.finish(held.id(), owner, held.head().orElseThrow());
+        lanes.finish(held.conversationId(), owner, held.head().orElseThrow());
     }
 
     private void wakeAt(String conversationId, Instant at) {

@@ -149,9 +149,8 @@ public class Erasure {
     private void stores(String personId, List<String> conversations, Map<String, Long> removed) {
         count(removed, "conversations", mongo.remove(query(where("_id").in(conversations)), "conversations")
                 .getDeletedCount());
+        // the conversation's events and its lane (the order they wait in), both named by the conversation id
         count(removed, "inbox", mongo.remove(query(where("conversationId").in(conversations)), "inbox")
-                .getDeletedCount());
-        count(removed, "inboxLanes", mongo.remove(query(where("_id").in(conversations)), "inboxLanes")
                 .getDeletedCount());
         count(removed, "outboxDue", mongo.remove(query(where("_id").in(conversations)), "outboxDue")
                 .getDeletedCount());
@@ -175,8 +174,9 @@ public class Erasure {
         if (conversation != null) {
             keys.addAll(conversation.getList("recentEvents", String.class, List.of()));
         }
-        mongo.find(query(where("conversationId").is(conversationId)), Document.class, "inbox")
-                .forEach(event -> keys.add(event.getString("_id")));
+        // events carry what was received; the conversation's lane in the same collection carries none
+        mongo.find(query(where("conversationId").is(conversationId).and("inbound").exists(true)), Document.class,
+                "inbox").forEach(event -> keys.add(event.getString("_id")));
         return keys;
     }
 

@@ -48,7 +48,7 @@ class IdleSweepTest {
         sweep.sweep(); // a second node, or the next round before the tick was handled
 
         String tickId = "test:tick:" + id + ":7";
-        Query ticks = Query.query(Criteria.where("conversationId").is(id));
+        Query ticks = Query.query(Criteria.where("conversationId").is(id).and("inbound").exists(true));
         assertThat(mongo.find(ticks, Document.class, "inbox")).extracting(tick -> tick.getString("_id"))
                 .containsExactly(tickId);
         Document tick = mongo.findById(tickId, Document.class, "inbox").get("inbound", Document.class);

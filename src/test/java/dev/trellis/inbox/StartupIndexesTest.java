@@ -52,7 +52,7 @@ class StartupIndexesTest {
     void inboxAndConversationIndexesAreCreatedAtStartup() {
         assertThat(listening.requested).contains(
                 new IndexRequest("inbox", "unprocessed"),
-                new IndexRequest("inboxLanes", "revision"),
+                new IndexRequest("inbox", "revision"),
                 new IndexRequest("conversations", "wakeAt"),
                 new IndexRequest("conversations", "version"),
                 new IndexRequest("conversations", "sendOwner"));

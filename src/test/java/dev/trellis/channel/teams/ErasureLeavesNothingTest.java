@@ -276,7 +276,8 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
     private void settled() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() ->
                 mongo.getCollection("inbox").countDocuments(new Document("status", "NEW")) == 0
-                        && mongo.getCollection("inboxLanes").countDocuments() == 0
+                        && mongo.getCollection("inbox").countDocuments(
+                        new Document("_id", new Document("$regex", "^lane:"))) == 0
                         && mongo.getCollection("conversations").countDocuments(
                         new Document("pending.status", "PENDING")) == 0);
     }
