@@ -16,12 +16,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>A lane lives in the inbox collection beside the events, under {@code lane:<conversation id>}, so that storing an
  * event and appending it to its lane is one write command (one round trip, one commit of the embedded file store)
  * before the platform's acknowledgement. Its {@code conversationId} lets erasure remove it with the events; it has no
- * {@code inbound} and no {@code status}, so the inbox's own queries never mistake it for an event.
+ * {@code inbound} and no {@code status}, so the inbox's own queries never mistake it for an event. {@code lane} holds
+ * the conversation id once more, in a field no event has: its sparse unique index lists the lanes alone, so the sweep
+ * over all lanes reads as many index entries as there are conversations with a backlog, however large the inbox.
  *
  * @param headAttempts how often the head was taken, crashes included (a poison event cannot loop forever)
  */
 @Document(InboxLane.COLLECTION)
-record InboxLane(@Id String id, String conversationId, long rev, List<Entry> queue, String owner, Instant leaseUntil, Instant notBefore,
+record InboxLane(@Id String id, String conversationId, String lane, long rev, List<Entry> queue, String owner, Instant leaseUntil, Instant notBefore,
                  Integer headAttempts) {
 
     static final String COLLECTION = InboxDocument.COLLECTION;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Store operations on {@link InboxLane}s. Every query names the document by {@code _id}, or by {@code _id} and
  * {@code rev} (a unique index), so each is an index lookup on the embedded server too, which answers any other
- * query with a full scan; the sweep over all lanes reads the {@code _id} index by its {@code lane:} prefix. Changes after a claim are conditional on the claimer's owner token: a node whose lease ran
+ * query with a full scan; the sweep over all lanes reads the sparse index of the lanes alone. Changes after a claim are conditional on the claimer's owner token: a node whose lease ran
  * out and was taken over changes nothing.
  */
 @Component
@@ -42,6 +42,9 @@ class InboxLanes implements InitializingBean {
         // unique because _id is: it exists so that the conditional updates below are index lookups
         mongo.indexOps(InboxLane.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("rev", Sort.Direction.ASC).unique().named("revision"));
+        // lanes only (events have no such field): what the sweep over all lanes reads, on the embedded server too
+        mongo.indexOps(InboxLane.class).createIndex(new Index().on("lane", Sort.Direction.ASC).unique().sparse()
+                .named("lanes"));
         // lanes were kept in a collection of their own before; the start-up scan queues their events again
         if (mongo.collectionExists(OLD_COLLECTION)) {
             mongo.dropCollection(OLD_COLLECTION);
@@ -70,7 +73,7 @@ class InboxLanes implements InitializingBean {
     /** The upsert (on the lane's {@code _id}) that appends {@code entry}; an entry already there is not added again. */
     static Update appendStatement(String conversationId, InboxLane.Entry entry) {
         return new Update().addToSet("queue", new org.bson.Document("key", entry.key()).append("seq", entry.seq()))
-                .inc("rev", 1).setOnInsert("conversationId", conversationId);
+                .inc("rev", 1).setOnInsert("conversationId", conversationId).setOnInsert("lane", conversationId);
     }
 
     /** Takes the lane seen as {@code seen} for {@code owner}; empty when it changed since it was read. */
@@ -99,7 +102,8 @@ class InboxLanes implements InitializingBean {
 
     /** The lanes with unfinished events; there are as many as conversations with a backlog, not as events. */
     List<InboxLane> some(int limit) {
-        return mongo.find(query(where("_id").regex("^" + InboxLane.PREFIX)).limit(limit), InboxLane.class);
+        // a pattern is what the embedded server answers from a unique index by walking it: here, the lanes' index
+        return mongo.find(query(where("lane").regex("^")).limit(limit), InboxLane.class);
     }
 
     private boolean asOwner(String conversationId, String owner, java.util.function.Function<InboxLane, Update> change) {
