@@ -28,9 +28,19 @@ public interface Conversations {
 
     /**
      * Conversations whose {@link ConversationState#wakeAt()} is not after {@code now}, at most {@code limit}: the
-     * idle sweep sends each a timer event.
+     * idle sweep sends each a timer event. Looks at every conversation stored, so it costs as much as they are many
+     * on a store without the index; the frequent sweep uses {@link #dueWrittenHere}.
      */
     List<Wake> due(Instant now, int limit);
+
+    /**
+     * As {@link #due}, among the conversations whose wake time this node wrote since it started: costs as much as
+     * there are due, not stored. Each is returned once; a conversation whose tick got lost, or whose time another node
+     * wrote, is found by {@link #due} (or by that node).
+     */
+    default List<Wake> dueWrittenHere(Instant now, int limit) {
+        return due(now, limit); // an implementation that keeps no wake times looks at all of them
+    }
 
     /** A conversation waiting for a {@link Event.Tick}; {@code turn} makes the tick's event id unique per turn. */
     record Wake(Recipient recipient, long turn) {

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
  * Turns time into events: a conversation waiting for a step timeout or its idle limit gets a timer event through
  * the inbox. The event id names the conversation's turn, so several nodes sweeping at once store it once, and a
  * conversation that moved on in the meantime gets a new one.
+ *
+ * <p>Every {@code sweep-interval} it looks at the conversations whose wake time this node wrote (read one by one, as
+ * many as are due); every {@code full-sweep-interval}, and once soon after start, at all of them, for what was
+ * written before a restart or lost on the way. The full sweep is a query over all conversations, which the embedded
+ * MongoDB answers by reading each one: with 100,000 stored that takes seconds, too long to do twice a minute.
  */
 @Component
 class IdleSweep {
@@ -35,9 +40,20 @@ class IdleSweep {
 
     @Scheduled(initialDelayString = "${trellis.inbox.sweep-interval:30s}",
             fixedDelayString = "${trellis.inbox.sweep-interval:30s}")
+    void sweepWrittenHere() {
+        Instant now = clock.instant();
+        queue(conversations.dueWrittenHere(now, BATCH), now);
+    }
+
+    /** All conversations. */
+    @Scheduled(initialDelayString = "${trellis.inbox.sweep-interval:30s}",
+            fixedDelayString = "${trellis.inbox.full-sweep-interval:10m}")
     void sweep() {
         Instant now = clock.instant();
-        List<Conversations.Wake> due = conversations.due(now, BATCH);
+        queue(conversations.due(now, BATCH), now);
+    }
+
+    private void queue(List<Conversations.Wake> due, Instant now) {
         int queued = 0;
         for (Conversations.Wake wake : due) {
             if (inbox.accept(tick(wake, now)) == Inbox.Receipt.ACCEPTED) {

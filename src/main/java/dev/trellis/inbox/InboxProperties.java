@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rescanInterval how often conversations left behind (by a crashed node) or due for a retry are looked for
  * @param orphanScanInterval how often the whole inbox is read for events stored but never queued (a node died
  *                       between the two writes) and for processed events past {@code keepDone}
- * @param sweepInterval  how often conversations waiting for a timeout or their idle limit get a tick
+ * @param sweepInterval  how often conversations waiting for a timeout or their idle limit get a tick (among those
+ *                       whose wake time this node wrote)
+ * @param fullSweepInterval how often all conversations are looked at for one: a wake time written before a restart,
+ *                       or one whose tick was lost, is that late at most
  * @param keepDone       how long processed events are kept (they de-duplicate platform retries meanwhile)
  */
 @ConfigurationProperties("trellis.inbox")
@@ -29,5 +32,6 @@ public record InboxProperties(@DefaultValue("true") boolean processing,
                               @DefaultValue("30s") Duration rescanInterval,
                               @DefaultValue("5m") Duration orphanScanInterval,
                               @DefaultValue("30s") Duration sweepInterval,
+                              @DefaultValue("10m") Duration fullSweepInterval,
                               @DefaultValue("7d") Duration keepDone) {
 }

@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 class ConversationStore implements InitializingBean {
 
     private final MongoTemplate mongo;
+    private final WakeTimes wakeTimes = new WakeTimes();
 
     ConversationStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -74,6 +77,7 @@ class ConversationStore implements InitializingBean {
                     document.pending(), last(document.transcript(), transcriptSize), document.lastSeq(),
                     document.recentEvents(), null, null, document.wakeAt(), document.updatedAt(), document.effects(),
                     document.lastEffect(), document.personId()));
+            wakeTimes.set(turn.id(), turn.wakeAt());
             return;
         }
         // the stored form exactly as a whole-document write would have it (type hints of nested values included)
@@ -99,6 +103,7 @@ class ConversationStore implements InitializingBean {
             throw new OptimisticLockingFailureException("Conversation " + turn.id() + " is no longer at version "
                     + turn.version());
         }
+        wakeTimes.set(turn.id(), turn.wakeAt());
     }
 
     /**
@@ -120,14 +125,43 @@ class ConversationStore implements InitializingBean {
         return list.size() <= size ? list : List.copyOf(list.subList(list.size() - size, list.size()));
     }
 
-    /** Conversations whose state wants a tick by {@code now}, earliest first. */
+    /**
+     * Conversations whose state wants a tick by {@code now}, earliest first. A query over all conversations: on a real
+     * MongoDB it uses the {@code wakeAt} index, the embedded server reads every conversation to answer it.
+     */
     List<Conversations.Wake> wakingBy(Instant now, int limit) {
         Query due = query(where("wakeAt").lte(now).and("recipient").ne(null)).with(Sort.by("wakeAt")).limit(limit);
-        due.fields().include("recipient", "state.turn");
-        return mongo.find(due, Document.class, ConversationDocument.COLLECTION).stream()
-                .map(doc -> new Conversations.Wake(
-                        mongo.getConverter().read(Recipient.class, doc.get("recipient", Document.class)),
-                        doc.get("state", Document.class).get("turn", Number.class).longValue()))
-                .toList();
+        due.fields().include("recipient", "state.turn", "wakeAt");
+        List<Document> found = mongo.find(due, Document.class, ConversationDocument.COLLECTION);
+        found.forEach(doc -> wakeTimes.set(doc.getString("_id"), null)); // they get their tick now
+        return found.stream().map(this::wake).toList();
+    }
+
+    /**
+     * As {@link #wakingBy}, among the conversations this node wrote a wake time for: each is read by {@code _id}, so
+     * the cost is the number due, not the number stored. A time another node moved since is taken as it is now.
+     */
+    List<Conversations.Wake> wakingByWrittenHere(Instant now, int limit) {
+        List<Conversations.Wake> due = new ArrayList<>();
+        for (String id : wakeTimes.takeDue(now, limit)) {
+            Query one = query(where("_id").is(id));
+            one.fields().include("recipient", "state.turn", "wakeAt");
+            Document doc = mongo.findOne(one, Document.class, ConversationDocument.COLLECTION);
+            Date wakeAt = doc == null ? null : doc.getDate("wakeAt");
+            if (wakeAt == null || doc.get("recipient") == null) {
+                continue;
+            }
+            if (wakeAt.toInstant().isAfter(now)) {
+                wakeTimes.set(id, wakeAt.toInstant());
+            } else {
+                due.add(wake(doc));
+            }
+        }
+        return due;
+    }
+
+    private Conversations.Wake wake(Document doc) {
+        return new Conversations.Wake(mongo.getConverter().read(Recipient.class, doc.get("recipient", Document.class)),
+                doc.get("state", Document.class).get("turn", Number.class).longValue());
     }
 }

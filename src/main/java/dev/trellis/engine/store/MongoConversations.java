@@ -228,4 +228,9 @@ class MongoConversations implements Conversations {
     public List<Wake> due(Instant now, int limit) {
         return store.wakingBy(now, limit);
     }
+
+    @Override
+    public List<Wake> dueWrittenHere(Instant now, int limit) {
+        return store.wakingByWrittenHere(now, limit);
+    }
 }
