@@ -89,6 +89,45 @@ class IdleSweepEndToEndTest {
         assertThat(botSaid(conversation)).last().asString().contains("quiet for a while");
     }
 
+    /**
+     * The frequent sweep reads only conversations whose wake time this node wrote, so it must still find every one a
+     * turn here left waiting; and it hands each out once, not on every sweep until the tick is processed.
+     */
+    @Test
+    void theFrequentSweepFindsAnUnansweredQuestionWrittenOnThisNodeOnce() {
+        String person = "sweep-here-" + System.nanoTime();
+        String conversation = "web:w:" + person;
+        inbox.accept(Inbound.command("web", "start-" + person, "w", person, person, "grow", clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "topic".equals(step(conversation)));
+
+        sweep.sweepWrittenHere();
+        assertThat(botSaid(conversation)).noneMatch(t -> t.startsWith("Still there?"));
+
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(conversations.dueWrittenHere(clock.instant(), 1000))
+                .filteredOn(wake -> wake.recipient().conversationId().equals(conversation)).hasSize(1);
+        assertThat(conversations.dueWrittenHere(clock.instant(), 1000))
+                .noneMatch(wake -> wake.recipient().conversationId().equals(conversation));
+    }
+
+    /** A wake time this node did not write (another node's, or one from before a restart): the full sweep finds it. */
+    @Test
+    void theFullSweepFindsAConversationThisNodeNeverWrote() {
+        String person = "sweep-there-" + System.nanoTime();
+        String conversation = "web:w:" + person;
+        inbox.accept(Inbound.command("web", "start-" + person, "w", person, person, "grow", clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "topic".equals(step(conversation)));
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        // as after a restart: this node's memory of the wake time is gone
+        conversations.dueWrittenHere(clock.instant(), 100_000);
+
+        sweep.sweepWrittenHere();
+        assertThat(botSaid(conversation)).noneMatch(t -> t.startsWith("Still there?"));
+        sweep.sweep();
+        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(conversation).stream()
+                .anyMatch(t -> t.startsWith("Still there?")));
+    }
+
     private String step(String conversation) {
         return conversations.state(conversation).map(ConversationState::stepId).orElse(null);
     }
