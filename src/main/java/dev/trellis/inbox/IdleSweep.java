@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>Every {@code sweep-interval} it looks at the conversations whose wake time this node wrote (read one by one, as
  * many as are due); every {@code full-sweep-interval}, and once soon after start, at all of them, for what was
  * written before a restart or lost on the way. The full sweep is a query over all conversations, which the embedded
- * MongoDB answers by reading each one: with 100,000 stored that takes seconds, too long to do twice a minute.
+ * MongoDB answers by reading each one: with 100,000 stored it kept the store busy for over 30 seconds on a loaded
+ * 2-core machine (TurnLatencyBenchmark), which every other query waits out; twice a minute that was most of the time.
  */
 @Component
 class IdleSweep {
@@ -47,7 +48,7 @@ class IdleSweep {
 
     /** All conversations. */
     @Scheduled(initialDelayString = "${trellis.inbox.sweep-interval:30s}",
-            fixedDelayString = "${trellis.inbox.full-sweep-interval:10m}")
+            fixedDelayString = "${trellis.inbox.full-sweep-interval:1h}")
     void sweep() {
         Instant now = clock.instant();
         queue(conversations.due(now, BATCH), now);

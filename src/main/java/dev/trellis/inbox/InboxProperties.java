@@ -20,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval  how often conversations waiting for a timeout or their idle limit get a tick (among those
  *                       whose wake time this node wrote)
  * @param fullSweepInterval how often all conversations are looked at for one: a wake time written before a restart,
- *                       or one whose tick was lost, is that late at most
+ *                       or one whose tick was lost, is that late at most. A real MongoDB answers it from the
+ *                       {@code wakeAt} index; the embedded server reads every conversation and is busy for as long
+ *                       (over 30 s with 100,000 stored on a loaded 2-core machine), so it runs seldom
  * @param keepDone       how long processed events are kept (they de-duplicate platform retries meanwhile)
  */
 @ConfigurationProperties("trellis.inbox")
@@ -32,6 +34,6 @@ public record InboxProperties(@DefaultValue("true") boolean processing,
                               @DefaultValue("30s") Duration rescanInterval,
                               @DefaultValue("5m") Duration orphanScanInterval,
                               @DefaultValue("30s") Duration sweepInterval,
-                              @DefaultValue("10m") Duration fullSweepInterval,
+                              @DefaultValue("1h") Duration fullSweepInterval,
                               @DefaultValue("7d") Duration keepDone) {
 }
