@@ -101,6 +101,8 @@ class FanOutBenchmark {
     Reminders reminders;
     @Autowired
     ConversationReferences references;
+    @Autowired
+    dev.trellis.engine.PersonDirectory people;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -194,12 +196,12 @@ class FanOutBenchmark {
         List<Future<?>> set = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
             boolean slack = i < slackPeople;
-            String person = "fan-" + i;
             PlatformIdentity to = slack ? new PlatformIdentity("slack", "T1", "Ufan" + i)
                     : new PlatformIdentity("teams", BotFramework.TENANT, "aad-fan-" + i);
             String address = slack ? "Dfan" + i : "a:fan-" + i;
-            set.add(setters.submit(() -> reminders.set(Reminder.of(person, "company-checkin", to, address,
-                    "goal-checkin", Map.of(), due))));
+            // a person Trellis knows: a reminder for an identity nobody has (an erased person) is dropped when it fires
+            set.add(setters.submit(() -> reminders.set(Reminder.of(people.resolve(to), "company-checkin", to,
+                    address, "goal-checkin", Map.of(), due))));
         }
         for (Future<?> f : set) {
             f.get();
