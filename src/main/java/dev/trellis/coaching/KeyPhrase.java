@@ -53,7 +53,7 @@ final class KeyPhrase {
             + "|annoyed|bored|stuck|torn|lonely|confus\\w*|unsure|hop(?:e|ing|eful)|grateful|disappoint\\w*"
             + "|guilty|energi[sz]\\w*|motivat\\w*|demotivat\\w*|love|hate|miss|fear|wish|dream|want|wanna|'d like"
             + "|would like|'d love|would love|need|decid\\w*|choose|should i|shall i|whether|going to|not sure"
-            + "|can't decide|struggl\\w*|enjoy\\w*|care about|matters? to me)\\b");
+            + "|can't decide|struggl\\w*|enjoy\\w*|care about|matters? to me|relie(?:f|ved)|glad|uneasy|overwhelm\\w*)\\b");
 
     private static final Set<String> STOP_WORDS = Set.of(Arrays.stream(("a an the and or but if so to of in on at by "
             + "for with about from as is are was were be been being am do does did have has had it its it's this that "
@@ -90,7 +90,9 @@ final class KeyPhrase {
         if (best.isEmpty()) return new Found(Shape.EMPTY, "");
         int length = words(best).length;
         boolean sentence = SPEAKERS.contains(bare(best.split(" ")[0])) || feeling(best);
-        if (length <= 2 && !sentence) return new Found(Shape.SHORT, best);
+        // "Strange, but also a relief": a short best clause in a longer answer is not a short answer
+        if (length <= 2 && !sentence && words(clean).length <= 2) return new Found(Shape.SHORT, best);
+        if (length <= 2 && !sentence) return new Found(Shape.PHRASE, clean);
         if (length <= MAX_WORDS) return new Found(Shape.PHRASE, best);
         String cut = cutAtPhraseEnd(best);
         return cut.isEmpty() ? new Found(Shape.LONG, feelingClause(clean)) : new Found(Shape.PHRASE, cut);
