@@ -179,7 +179,9 @@ final class Answering {
             return rephrase(run, step, input.text().strip());
         }
         // Anything else typed, or a "no" with words after it, is the person putting it their own way: their answer.
-        String own = typed instanceof TypedReply.Reading.No no ? no.correction() : input.text();
+        // "no wait, mentoring Sara": the lead-in that only says "instead" is not part of the answer
+        String own = typed instanceof TypedReply.Reading.No no
+                ? parts.words().withoutLeadIn(no.correction(), run.locale()) : input.text();
         Answer corrected = read(run, step, new AnswerReader.Input(own, List.of()));
         if (corrected instanceof Answer.Valid valid) {
             run.answered(input.text().strip());
