@@ -209,16 +209,16 @@ final class AnswerReader {
             return found.get(0).value();
         }
         if (!found.isEmpty() || padded.strip().length() < 3) return null;
-        String only = null;
-        for (Outbound.Choice c : offered) {
-            if ((" " + plain(c.label()) + " ").contains(padded)) {
-                if (only != null && !only.equals(c.value())) return null;
-                only = c.value();
-            }
-        }
-        if (only != null) return only;
+        List<String> holding = valuesWhere(offered, c -> (" " + plain(c.label()) + " ").contains(padded));
+        if (!holding.isEmpty()) return holding.size() == 1 ? holding.get(0) : null;
         String byAllWords = optionByWords(padded, offered);
         return byAllWords != null ? byAllWords : byWords(padded, offered);
+    }
+
+    /** The different values of the options that fit: one is an answer, more are a question to ask again. */
+    private static List<String> valuesWhere(List<Outbound.Choice> offered,
+                                            java.util.function.Predicate<Outbound.Choice> fits) {
+        return offered.stream().filter(fits).map(Outbound.Choice::value).distinct().toList();
     }
 
     /** Small words that say nothing about which option is meant ("in a week" is about "week"), en and de. */
@@ -231,16 +231,12 @@ final class AnswerReader {
      */
     private static String optionByWords(String padded, List<Outbound.Choice> offered) {
         Set<String> typed = Set.of(padded.strip().split(" "));
-        String only = null;
-        for (Outbound.Choice c : offered) {
+        List<String> fitting = valuesWhere(offered, c -> {
             List<String> telling = java.util.Arrays.stream(plain(c.label()).split(" "))
                     .filter(w -> !w.isEmpty() && !FILLERS.contains(w)).toList();
-            if (!telling.isEmpty() && typed.containsAll(telling)) {
-                if (only != null && !only.equals(c.value())) return null;
-                only = c.value();
-            }
-        }
-        return only;
+            return !telling.isEmpty() && typed.containsAll(telling);
+        });
+        return fitting.size() == 1 ? fitting.get(0) : null;
     }
 
     /** Lower case, letters and digits only, single spaces: "No, I'll start it myself!" is "no i ll start it myself". */
@@ -254,13 +250,13 @@ final class AnswerReader {
      * exactly one option shares most; anything less clear is no pick (the question is asked again).
      */
     private static String byWords(String typed, List<Outbound.Choice> offered) {
-        java.util.Set<String> said = words(typed);
+        Set<String> said = words(typed);
         if (said.isEmpty()) return null;
         String best = null;
         int bestCount = 0;
         boolean tie = false;
         for (Outbound.Choice c : offered) {
-            java.util.Set<String> label = words(c.label());
+            Set<String> label = words(c.label());
             label.retainAll(said);
             if (label.size() > bestCount) {
                 best = c.value();
@@ -273,12 +269,10 @@ final class AnswerReader {
         return tie ? null : best;
     }
 
-    private static java.util.Set<String> words(String text) {
-        java.util.Set<String> words = new java.util.HashSet<>();
-        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 4) words.add(w);
-        }
-        return words;
+    /** The words of four letters or more: the ones that tell one long label from another. */
+    private static Set<String> words(String text) {
+        return java.util.Arrays.stream(plain(text).split(" ")).filter(w -> w.length() >= 4)
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 
     Answer scale(StepKind.Scale scale, Input input, String locale) {
