@@ -46,7 +46,11 @@ import java.util.regex.Pattern;
  *       {@code unscheduled: name} — none of that name is set</li>
  *   <li>{@code expect: {step, status, flow, vars: {...}}} — where the conversation stands</li>
  * </ul>
- * A failure names the transcript file and line.
+ * Besides {@code person}, {@code now} and {@code conversation}, a transcript may say {@code messy: [...]}: the kinds
+ * of messy input it plays ({@link MessyInput}). Such a transcript is held to its word: each kind it names is typed
+ * at least once, every messy input is followed by a {@code bot:} line saying what the bot answered, and it plays the
+ * flow its file name starts with. A failure names the transcript file and line. {@code -Dtranscripts.print=true}
+ * prints each conversation as it is played, which helps when writing one.
  */
 final class TranscriptRunner {
 
@@ -112,8 +116,31 @@ final class TranscriptRunner {
             throw new AssertionError(name + ":1: a transcript needs a 'conversation' list");
         }
         Play play = new Play(name, subject, engines.get(), ConversationState.idle(profile), now);
+        play.messy = messy(name, header.get("messy"));
         for (Node entry : entries.getValue()) play.entry(entry);
+        play.checkMessy();
     }
+
+    /** The kinds a {@code messy:} list names, or null when the transcript claims none. */
+    private static Set<MessyInput> messy(String file, Node node) {
+        if (node == null) return null;
+        if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
+            throw new AssertionError(file + ":" + (node.getStartMark().getLine() + 1) + ": messy is a list of "
+                    + MessyInput.names());
+        }
+        Set<MessyInput> kinds = java.util.EnumSet.noneOf(MessyInput.class);
+        for (Node item : list.getValue()) {
+            MessyInput kind = MessyInput.named(scalar(item));
+            if (kind == null) {
+                throw new AssertionError(file + ":" + (item.getStartMark().getLine() + 1) + ": '" + scalar(item)
+                        + "' is not a kind of messy input; the kinds are " + MessyInput.names());
+            }
+            kinds.add(kind);
+        }
+        return kinds;
+    }
+
+    private static final boolean PRINT = Boolean.getBoolean("transcripts.print");
 
     /** One transcript being played. */
     private final class Play {
@@ -124,6 +151,12 @@ final class TranscriptRunner {
         Instant now;
         final List<Outbound> said = new ArrayList<>();
         int unread;
+        /** What the transcript claims in {@code messy:} (null: nothing), and what its person really typed. */
+        Set<MessyInput> messy;
+        final Set<MessyInput> typed = java.util.EnumSet.noneOf(MessyInput.class);
+        /** Where a messy input was typed that no {@code bot:} line has answered yet. */
+        String unanswered;
+        final Set<String> flowsVisited = new java.util.HashSet<>();
 
         Play(String file, Engine.Subject subject, Engine engine, ConversationState state, Instant now) {
             this.file = file;
@@ -146,12 +179,32 @@ final class TranscriptRunner {
             } else {
                 throw new AssertionError(where + ": an entry is one of command, user, click, bot, image, wait, restart, expect");
             }
+            if (messy != null && unanswered != null && !key.equals("bot") && !key.equals("image")
+                    && !key.equals("expect") && !key.equals("scheduled") && !key.equals("unscheduled")) {
+                throw new AssertionError(unanswered + ": a messy transcript says what the bot answers to each messy "
+                        + "input: add a 'bot:' line after it");
+            }
             switch (key) {
-                case "command" -> apply(new Event.Command(scalar(value)), where);
-                case "user" -> apply(new Event.Said(scalar(value)), where);
+                case "command" -> {
+                    if (PRINT) System.out.println("# " + where + "\n  - command: " + scalar(value));
+                    apply(new Event.Command(scalar(value)), where);
+                }
+                case "user" -> {
+                    Set<MessyInput> kinds = MessyInput.of(scalar(value), openQuestion(), state.profile().locale());
+                    typed.addAll(kinds);
+                    if (!kinds.isEmpty()) unanswered = where;
+                    if (PRINT) System.out.println("  - user: " + scalar(value) + (kinds.isEmpty() ? "" : "   # " + kinds));
+                    apply(new Event.Said(scalar(value)), where);
+                }
                 case "click" -> click(scalar(value), where);
-                case "bot" -> expectSaid(scalar(value), where, false);
-                case "image" -> expectSaid(scalar(value), where, true);
+                case "bot" -> {
+                    expectSaid(scalar(value), where, false);
+                    unanswered = null;
+                }
+                case "image" -> {
+                    expectSaid(scalar(value), where, true);
+                    unanswered = null;
+                }
                 case "wait" -> waitFor(Duration.parse(scalar(value)), where);
                 case "restart" -> engine = engines.get();
                 case "expect" -> expectState((MappingNode) value, where);
@@ -163,6 +216,37 @@ final class TranscriptRunner {
                     }
                 }
                 default -> throw new AssertionError(where + ": unknown entry '" + key + "'");
+            }
+        }
+
+        /** The question waiting for an answer: the newest one asked and not yet answered. */
+        Outbound openQuestion() {
+            Set<String> answered = new java.util.HashSet<>();
+            for (int i = allSaid.size() - 1; i >= 0; i--) {
+                Outbound m = allSaid.get(i);
+                if (m.kind() == Outbound.Kind.ANSWERED) answered.add(m.controlId());
+                else if (m.isQuestion() && !answered.contains(m.controlId())) return state.running() ? m : null;
+            }
+            return null;
+        }
+
+        /** A transcript that claims messy input typed each kind it names, in the flow its name starts with. */
+        void checkMessy() {
+            if (messy == null) return;
+            if (unanswered != null) {
+                throw new AssertionError(unanswered + ": a messy transcript says what the bot answers to each messy "
+                        + "input: add a 'bot:' line after it");
+            }
+            Set<MessyInput> missing = java.util.EnumSet.copyOf(messy);
+            missing.removeAll(typed);
+            if (!missing.isEmpty()) {
+                throw new AssertionError(file + ": claims messy input it never types: "
+                        + missing.stream().map(MessyInput::yamlName).toList() + " (typed: "
+                        + typed.stream().map(MessyInput::yamlName).toList() + ")");
+            }
+            if (flowsVisited.stream().noneMatch(flow -> file.startsWith(flow + "-"))) {
+                throw new AssertionError(file + ": a messy transcript plays the flow its name starts with; it played "
+                        + flowsVisited);
             }
         }
 
@@ -190,6 +274,12 @@ final class TranscriptRunner {
                 effects.accept(new TurnEffect(subject.conversationId() + ":" + java.util.UUID.randomUUID(), subject.conversationId(), subject.channel(), subject.personId(), effect));
             }
             visited.addAll(turn.visited());
+            turn.visited().forEach(step -> flowsVisited.add(step.substring(0, step.indexOf('/'))));
+            if (PRINT) {
+                turn.messages().stream().filter(m -> m.kind() != Outbound.Kind.ANSWERED).forEach(m -> System.out.println(
+                        "  - bot: " + m.text().replace("\n", "\\n") + (m.choices().isEmpty() ? "" : "   # "
+                                + m.choices().stream().map(Outbound.Choice::label).toList())));
+            }
             state = turn.state();
             if (!waiting) {
                 said.clear();
@@ -202,6 +292,7 @@ final class TranscriptRunner {
         final List<Outbound> allSaid = new ArrayList<>();
 
         void click(String label, String where) {
+            if (PRINT) System.out.println("  - click: " + label);
             for (int i = allSaid.size() - 1; i >= 0; i--) {
                 Outbound m = allSaid.get(i);
                 if (!m.isQuestion()) continue;
