@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,8 @@ import dev.trellis.engine.Inbound;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(SlackTestEnvironment.FakeInbox.class)
+// closed with the class: a cached context's client would keep reconnecting to the stopped server for the whole suite
+@DirtiesContext
 class SlackSocketModeTest {
 
     static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
