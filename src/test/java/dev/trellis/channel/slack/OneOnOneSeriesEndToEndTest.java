@@ -124,7 +124,7 @@ class OneOnOneSeriesEndToEndTest {
         dm("UANA", "10:00");
         said(ANA_CHATS, "Done: your 1:1s are set");
         dm("UANA", "The billing fix shipped without a hitch");
-        said(ANA_CHATS, "Where are you stuck");
+        said(ANA_CHATS, "Where could you use support");
         dm("UANA", "Hiring takes most of my week");
         said(ANA_CHATS, "Something to think about");
         dm("UANA", "More focus time");
