@@ -103,6 +103,8 @@ class FanOutBenchmark {
     ConversationReferences references;
     @Autowired
     dev.trellis.engine.PersonDirectory people;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -173,13 +175,14 @@ class FanOutBenchmark {
                           reply latency while it ran, Slack (%d replies): %s
                           reply latency while it ran, Teams (%d replies): %s
                           messages without a reply within 60 s: %d
-                        """, PEOPLE, due, slackPeople, PEOPLE - slackPeople, Runtime.getRuntime().availableProcessors(),
+                        %s""", PEOPLE, due, slackPeople, PEOPLE - slackPeople, Runtime.getRuntime().availableProcessors(),
                 PEOPLE, Duration.between(started, set).toMillis() / 1e3,
                 Duration.between(due, finished).toMillis() / 1e3, SLACK_WORKSPACE_LIMIT, TEAMS_TENANT_LIMIT,
                 slackPace, BULK_SHARE * 100, SLACK_WORKSPACE_PACE, teamsPace, BULK_SHARE * 100, TEAMS_TENANT_LIMIT,
                 quantiles(slackLateness), quantiles(teamsLateness), quantiles(allLateness), lost, doubled,
                 STUB.limited("slack"), STUB.limited("teams"), slackReplies.size(), quantiles(sorted(slackReplies)),
-                teamsReplies.size(), quantiles(sorted(teamsReplies)), unanswered.get());
+                teamsReplies.size(), quantiles(sorted(teamsReplies)), unanswered.get(),
+                stages(due, slackArrivals, teamsArrivals));
         System.out.print(report);
         Files.writeString(Path.of("target", "fanout-benchmark.txt"), report);
         assertThat(set).as("all reminders were set before they were due").isBefore(due);
@@ -207,6 +210,43 @@ class FanOutBenchmark {
             f.get();
         }
         setters.shutdown();
+    }
+
+    /**
+     * Where the time went, from the stored inbox events of the reminders: when Quartz fired each one, when the inbox
+     * had stored it and when its turn (and the outbox's first try, which books its paced slot) was done, each from
+     * the minute, with the pace of each stage; then the platforms' arrivals.
+     */
+    private String stages(Instant due, List<Long> slackArrivals, List<Long> teamsArrivals) {
+        List<Long> fired = new ArrayList<>();
+        List<Long> accepted = new ArrayList<>();
+        List<Long> processed = new ArrayList<>();
+        for (org.bson.Document event : mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("inbound.kind").is("TIMER")
+                        .and("inbound.eventId").regex("company-checkin")), org.bson.Document.class, "inbox")) {
+            org.bson.Document inbound = event.get("inbound", org.bson.Document.class);
+            fired.add(inbound.getDate("receivedAt").getTime() - due.toEpochMilli());
+            accepted.add(event.getDate("acceptedAt").getTime() - due.toEpochMilli());
+            if (event.getDate("processedAt") != null) {
+                processed.add(event.getDate("processedAt").getTime() - due.toEpochMilli());
+            }
+        }
+        List<Long> arrived = new ArrayList<>();
+        slackArrivals.forEach(at -> arrived.add(at - due.toEpochMilli()));
+        teamsArrivals.forEach(at -> arrived.add(at - due.toEpochMilli()));
+        return "  stages, ms from the minute (a negative figure is before it):\n"
+                + stage("Quartz fired", fired) + stage("inbox stored", accepted)
+                + stage("turn done, slot booked", processed) + stage("platform received", arrived);
+    }
+
+    private static String stage(String name, List<Long> offsets) {
+        List<Long> sorted = sorted(offsets);
+        if (sorted.isEmpty()) {
+            return String.format("    %-24s none%n", name);
+        }
+        long span = sorted.get(sorted.size() - 1) - sorted.get(0);
+        return String.format("    %-24s %,6d: first %,d, %s; %.1f a second from first to last%n", name,
+                sorted.size(), sorted.get(0), quantiles(sorted), span <= 0 ? 0 : (sorted.size() - 1) * 1000.0 / span);
     }
 
     /** One person chatting: a message, wait for Trellis's answer, a short pause, again, from the minute on. */
