@@ -361,4 +361,68 @@ class EngineTest {
         assertThat(fromMenu.effects()).noneMatch(e -> e instanceof Turn.Effect.StepFailed);
         assertThat(fromMenu.messages()).extracting(Outbound::text).containsExactly("Goal: []", "None given.");
     }
+
+    private static final String WHEN_FLOW = """
+            id: when
+            title: When
+            steps:
+              - id: deadline
+                ask: "When does it need to be done?"
+                save: deadline
+              - id: room
+                ask: "What room do you have to move?"
+                save: room
+              - id: last
+                ask: "Anything else?"
+                save: last
+              - id: pick
+                choice:
+                  text: "Which one first?"
+                  options: [ { value: a, label: "A" }, { value: b, label: "B" } ]
+                save: picked
+              - id: done
+                end: "Noted."
+            """;
+
+    @Test
+    void interruptWordsInsideAnAnswerToAnOpenQuestionAreTheAnswer() {
+        define(WHEN_FLOW);
+        ConversationState asked = engine.apply(ANA, ConversationState.idle(null), new Event.Command("when"), NOW).state();
+
+        Turn deadline = engine.apply(ANA, asked, new Event.Said("end of the quarter, I think"), NOW);
+        Turn room = engine.apply(ANA, deadline.state(), new Event.Said("the options I have are limited"), NOW);
+        Turn last = engine.apply(ANA, room.state(), new Event.Said("later this year, maybe"), NOW);
+
+        assertThat(last.state().status()).isEqualTo(ConversationState.Status.ACTIVE);
+        assertThat(last.state().stepId()).isEqualTo("pick");
+        assertThat(last.state().vars()).containsEntry("deadline", "end of the quarter, I think")
+                .containsEntry("room", "the options I have are limited").containsEntry("last", "later this year, maybe");
+    }
+
+    @Test
+    void aBareEndLaterOrPreviousAnswersAnOpenQuestionWhileStopAndCoachCommandsStillInterrupt() {
+        define(WHEN_FLOW);
+        ConversationState asked = engine.apply(ANA, ConversationState.idle(null), new Event.Command("when"), NOW).state();
+
+        // the documented rule (README, "Writing a flow"): only the exact command words interrupt an open question
+        Turn end = engine.apply(ANA, asked, new Event.Said("end"), NOW);
+        Turn previous = engine.apply(ANA, end.state(), new Event.Said("Previous."), NOW);
+        Turn later = engine.apply(ANA, previous.state(), new Event.Said("later"), NOW);
+        assertThat(later.state().vars()).containsEntry("deadline", "end").containsEntry("room", "Previous.")
+                .containsEntry("last", "later");
+        assertThat(later.state().stepId()).isEqualTo("pick");
+
+        // to a question with buttons, "end" is a stop word
+        Turn endAtChoice = engine.apply(ANA, later.state(), new Event.Said("end"), NOW);
+        assertThat(endAtChoice.state().status()).isEqualTo(ConversationState.Status.STOPPED);
+
+        // the exact command words, and /coach commands, interrupt an open question
+        Turn stop = engine.apply(ANA, asked, new Event.Said("stop"), NOW);
+        assertThat(stop.state().status()).isEqualTo(ConversationState.Status.STOPPED);
+        assertThat(stop.state().vars()).doesNotContainKey("deadline");
+        Turn coachStop = engine.apply(ANA, asked, new Event.Command("stop"), NOW);
+        assertThat(coachStop.state().status()).isEqualTo(ConversationState.Status.STOPPED);
+        Turn pause = engine.apply(ANA, asked, new Event.Said("pause"), NOW);
+        assertThat(pause.state().status()).isEqualTo(ConversationState.Status.PAUSED);
+    }
 }
