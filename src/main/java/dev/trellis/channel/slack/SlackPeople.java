@@ -35,12 +35,20 @@ public final class SlackPeople {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
+    /**
+     * How long a background lookup keeps others for the same user from starting: every event of a person who is not
+     * cached yet would otherwise start one (50 at once from a busy person), and while {@code users.info} fails each of
+     * them would call Slack again.
+     */
+    static final Duration LOOKUP_PAUSE = Duration.ofMinutes(1);
 
     private final MethodsClient client;
     private final EmailLinks emails;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Users with a background lookup started, until when no other may start (removed when one succeeds). */
+    private final Map<String, Instant> lookups = new ConcurrentHashMap<>();
 
     SlackPeople(MethodsClient client, EmailLinks emails, Clock clock, Duration ttl) {
         this.client = client;
@@ -52,6 +60,7 @@ public final class SlackPeople {
     /** Drops what is cached about the user (erasure). */
     void forget(String userId) {
         cache.remove(userId);
+        lookups.remove(userId);
     }
 
     /** The person, or empty when Slack does not know them and nothing was cached before. Makes a Web API call. */
@@ -66,6 +75,7 @@ public final class SlackPeople {
             if (response.isOk() && response.getUser() != null) {
                 SlackPerson person = toPerson(response.getUser());
                 cache.put(userId, new Cached(person, now));
+                lookups.remove(userId);
                 linkByEmail(response.getUser());
                 return Optional.of(person);
             }
@@ -78,14 +88,22 @@ public final class SlackPeople {
 
     /**
      * What is known without calling Slack (possibly stale), for the acknowledgement path; when nothing is known or it
-     * is stale, {@code refresh} runs a lookup in the background so the next event has it.
+     * is stale, {@code refresh} runs a lookup in the background so the next event has it: one per user at a time, and
+     * after one that failed, the next after {@link #LOOKUP_PAUSE}.
      */
     Optional<SlackPerson> known(String userId, Consumer<Runnable> refresh) {
+        Instant now = clock.instant();
         Cached cached = cache.get(userId);
-        if (cached == null || !cached.fetchedAt().plus(ttl).isAfter(clock.instant())) {
+        if ((cached == null || !cached.fetchedAt().plus(ttl).isAfter(now)) && startLookup(userId, now)) {
             refresh.accept(() -> find(userId));
         }
         return cached == null ? Optional.empty() : Optional.of(cached.person());
+    }
+
+    private boolean startLookup(String userId, Instant now) {
+        Instant until = now.plus(LOOKUP_PAUSE);
+        return lookups.compute(userId, (id, pausedUntil) -> pausedUntil == null || !pausedUntil.isAfter(now)
+                ? until : pausedUntil) == until;
     }
 
     private void linkByEmail(User user) {

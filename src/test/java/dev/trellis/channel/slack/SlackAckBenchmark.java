@@ -43,6 +43,9 @@ class SlackAckBenchmark {
         SLACK_API.start();
         SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
+        // as in a real workspace, Slack says who the senders are (unanswered, each event used to start a lookup)
+        SLACK_API.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(
+                "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"alex\",\"real_name\":\"Alex Doe\",\"tz\":\"Europe/Berlin\"}}")));
     }
 
     @DynamicPropertySource
