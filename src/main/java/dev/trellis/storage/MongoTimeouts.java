@@ -18,12 +18,17 @@ import org.springframework.context.annotation.Configuration;
 class MongoTimeouts {
 
     /**
-     * @param connect         opening a connection
+     * @param connect         opening a connection; the driver's monitor also waits this long for the answer to its
+     *                        heartbeat, and a server it hears nothing from in time counts as down: every pooled
+     *                        connection is dropped and every request waits for server selection. One second made a
+     *                        busy embedded server (a queue of commits on a loaded machine) look down, and Slack got 503s
+     *                        for events it could have stored; an unreachable server still costs a request
+     *                        {@code serverSelection} at most
      * @param serverSelection finding a server to talk to (the time an outage costs each call)
      * @param socket          waiting for one answer (long enough for the slowest regular query)
      */
     @ConfigurationProperties("trellis.mongo.timeouts")
-    record Settings(@DefaultValue("1s") Duration connect, @DefaultValue("1500ms") Duration serverSelection,
+    record Settings(@DefaultValue("5s") Duration connect, @DefaultValue("1500ms") Duration serverSelection,
                     @DefaultValue("5s") Duration socket) {
     }
 
