@@ -1,17 +1,9 @@
 package dev.trellis.channel.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,14 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.identity.SessionDigest;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * One person, two chats: a goal made in the web chat shows in Slack's App Home once the person typed, in their Slack
@@ -43,25 +34,12 @@ import dev.trellis.identity.SessionDigest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LinkingAcrossChannelsTest {
 
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D1");
     private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
-
-    static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
-    }
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T1");
-        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("slack.burst", () -> "50");
+        SLACK_API.register(registry, "T1", SlackRequests.SIGNING_SECRET, 50);
     }
 
     @LocalServerPort
@@ -88,24 +66,20 @@ class LinkingAcrossChannelsTest {
         SlackRequests slack = new SlackRequests(port);
         slack.form(Map.of("command", "/coach", "text", "link", "team_id", "T1", "user_id", "U1", "channel_id", "D1",
                 "trigger_id", "trigger-link"));
-        Map<String, String> question = await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
-                .filter(form -> form.getOrDefault("blocks", "").contains("I have a code")).findFirst().orElse(null),
-                form -> form != null);
+        Map<String, String> question =
+                SLACK_API.awaitPost(form -> form.getOrDefault("blocks", "").contains("I have a code"));
         slack.interaction(click(question, "I have a code"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
-                .anyMatch(form -> form.getOrDefault("text", "").startsWith("What's the code?")));
+        SLACK_API.awaitPost(form -> form.getOrDefault("text", "").startsWith("What's the code?"));
         slack.event(SlackRequests.messageEvent("EvLinkCode", "U1", "D1", code.toLowerCase()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> posts().stream()
-                .anyMatch(form -> form.getOrDefault("text", "").startsWith("Done: your chats are linked")));
+        SLACK_API.awaitPost(form -> form.getOrDefault("text", "").startsWith("Done: your chats are linked"));
 
         assertThat(people.find(new PlatformIdentity("slack", "T1", "U1"))).contains(webPerson);
         slack.event("""
                 {"team_id":"T1","type":"event_callback","event_id":"EvLinkHome","event":{"type":"app_home_opened",
                  "user":"U1","channel":"D1","tab":"home","event_ts":"1.1"}}""");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                !SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))).isEmpty());
-        List<LoggedRequest> published = SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/views.publish")));
-        String view = SlackChannelTest.form(published.get(published.size() - 1).getBodyAsString()).get("view");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !SLACK_API.requests("/api/views.publish").isEmpty());
+        List<Map<String, String>> published = SLACK_API.requests("/api/views.publish");
+        String view = published.get(published.size() - 1).get("view");
         List<String> home = JsonPath.read(view, "$.blocks[*].text.text");
         assertThat(home).anyMatch(text -> text.startsWith("*Speak at a meetup*"));
         // the conversations stay per chat: nothing said in Slack is in the web chat's history
@@ -147,10 +121,5 @@ class LinkingAcrossChannelsTest {
 
     private void webPost(String json) throws Exception {
         assertThat(web().post(json)).isEqualTo(202);
-    }
-
-    private static List<Map<String, String>> posts() {
-        return SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
-                .map(LoggedRequest::getBodyAsString).map(SlackChannelTest::form).toList();
     }
 }

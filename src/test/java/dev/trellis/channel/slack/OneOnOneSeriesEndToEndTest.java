@@ -1,10 +1,5 @@
 package dev.trellis.channel.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +13,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
@@ -32,9 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.trellis.coaching.internal.People;
 import dev.trellis.coaching.internal.Person;
 import dev.trellis.engine.Conversations;
@@ -45,6 +36,7 @@ import dev.trellis.scheduling.Reminders;
 import dev.trellis.scheduling.ScheduledReminder;
 import dev.trellis.sharing.ManagerLink;
 import dev.trellis.sharing.ManagerLinks;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * A 1:1 series end to end in Slack, with real signed requests, the real inbox, engine, Quartz jobs and outbox: Ana's
@@ -56,25 +48,11 @@ import dev.trellis.sharing.ManagerLinks;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OneOnOneSeriesEndToEndTest {
 
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000002.000100\"}")));
-    }
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D1");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T1");
-        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("slack.burst", () -> "50");
+        SLACK_API.register(registry, "T1", SlackRequests.SIGNING_SECRET, 50);
     }
 
     private static final Set<String> ANA_CHATS = Set.of("UANA", "DANA");
@@ -252,9 +230,7 @@ class OneOnOneSeriesEndToEndTest {
     }
 
     private static List<String> posted(Set<String> chats) {
-        return SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
-                .map(LoggedRequest::getBodyAsString).map(SlackChannelTest::form)
-                .filter(form -> chats.contains(form.get("channel")) && form.get("text") != null)
+        return SLACK_API.posts().stream().filter(form -> chats.contains(form.get("channel")) && form.get("text") != null)
                 .map(form -> form.get("text")).toList();
     }
 }

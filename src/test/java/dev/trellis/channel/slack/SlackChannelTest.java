@@ -233,5 +233,4 @@ class SlackChannelTest extends SlackTestEnvironment {
         return fields;
     }
 
-
 }

@@ -1,14 +1,10 @@
 package dev.trellis.channel.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -23,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.jayway.jsonpath.JsonPath;
+
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * A whole GROW session in a Slack DM with the real inbox, engine, conversation store and outbox: the person types
@@ -34,26 +31,11 @@ import com.jayway.jsonpath.JsonPath;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackGrowConversationTest {
 
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000002.000100\"}")));
-    }
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D1");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T1");
-        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        // pacing has its own tests; here a whole session should not wait a second per message
-        registry.add("slack.burst", () -> "50");
+        SLACK_API.register(registry, "T1", SlackRequests.SIGNING_SECRET, 50);
     }
 
     @LocalServerPort
@@ -94,21 +76,19 @@ class SlackGrowConversationTest {
                  {"type":"context","elements":[{"type":"mrkdwn","text":"1 = nice to have · 10 = essential"}]}]
                 """.formatted(controlId, buttons), importance.blocks(), JSONCompareMode.STRICT);
 
-        int updatesBefore = SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update"))).size();
+        int updatesBefore = SLACK_API.requests("/api/chat.update").size();
         click(slack, importance, "8");
         botSays("stand today|happening right now|true about");
         await().atMost(Duration.ofSeconds(90)).until(() ->
-                SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update"))).size() > updatesBefore);
-        Map<String, String> update = SlackChannelTest.form(SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.update")))
-                .get(updatesBefore).getBodyAsString());
+                SLACK_API.requests("/api/chat.update").size() > updatesBefore);
+        Map<String, String> update = SLACK_API.requests("/api/chat.update").get(updatesBefore);
         assertThat(update).containsEntry("channel", "D1").containsEntry("ts", "1700000001.000200");
         assertThat(update.get("blocks")).contains("How important is this to you right now?")
                 .contains(":white_check_mark: 8").doesNotContain("\"type\":\"button\"");
 
         click(slack, importance, "3");
         // the note on the stale click is for the clicker alone: ephemeral, not a message in the DM
-        await().atMost(Duration.ofSeconds(90)).until(() -> SLACK_API.findAll(postRequestedFor(
-                urlEqualTo("/api/chat.postEphemeral"))).stream().map(r -> SlackChannelTest.form(r.getBodyAsString()))
+        await().atMost(Duration.ofSeconds(90)).until(() -> SLACK_API.requests("/api/chat.postEphemeral").stream()
                 .anyMatch(form -> form.getOrDefault("text", "").contains("already been answered")
                         && "U1".equals(form.get("user")) && "D1".equals(form.get("channel"))));
         assertThat(posts()).noneMatch(form -> form.getOrDefault("text", "").contains("already been answered"));
@@ -125,7 +105,7 @@ class SlackGrowConversationTest {
         botSays("first|first step|smallest step");
         dm(slack, "Book 15 minutes with each person this week");
         botSays("By when will you have done it");
-        dm(slack, "2026-12-04");
+        dm(slack, LocalDate.now().plusDays(7).toString());
         click(slack, botSays("How confident are you"), "9");
         botSays("take away");
         dm(slack, "Asking beats guessing");
@@ -172,8 +152,7 @@ class SlackGrowConversationTest {
     }
 
     private static List<Map<String, String>> posts() {
-        return SLACK_API.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
-                .map(request -> SlackChannelTest.form(request.getBodyAsString())).toList();
+        return SLACK_API.posts();
     }
 
     private void dm(SlackRequests slack, String text) throws Exception {

@@ -1,20 +1,12 @@
 package dev.trellis.channel.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,15 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.trellis.coaching.internal.People;
 import dev.trellis.coaching.internal.Person;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.scheduling.Reminders;
 import dev.trellis.sharing.ManagerLinks;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * Naming a manager in Slack, end to end with real signed requests: Ana, asked who her manager is, mentions Ben in a
@@ -40,25 +30,11 @@ import dev.trellis.sharing.ManagerLinks;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackManagerLinkTest {
 
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000002.000100\"}")));
-    }
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D1");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T1");
-        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("slack.burst", () -> "50");
+        SLACK_API.register(registry, "T1", SlackRequests.SIGNING_SECRET, 50);
     }
 
     @LocalServerPort
@@ -117,18 +93,10 @@ class SlackManagerLinkTest {
     }
 
     private static Map<String, String> waitFor(Predicate<Map<String, String>> wanted) {
-        try {
-            return await().atMost(Duration.ofSeconds(90)).until(() -> requests("/api/chat.postMessage").stream()
-                    .filter(form -> form.get("text") != null).filter(wanted).findFirst().orElse(null),
-                    form -> form != null);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("not posted; the bot posted " + requests("/api/chat.postMessage").stream()
-                    .map(form -> form.get("channel") + ": " + form.get("text")).toList(), e);
-        }
+        return SLACK_API.awaitPost(form -> form.get("text") != null && wanted.test(form));
     }
 
     private static List<Map<String, String>> requests(String path) {
-        return SLACK_API.findAll(postRequestedFor(urlEqualTo(path))).stream().map(LoggedRequest::getBodyAsString)
-                .map(SlackChannelTest::form).toList();
+        return SLACK_API.requests(path);
     }
 }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,16 +15,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
+
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * Private conversations stay private: with GROW sessions halfway in two people's DMs, a mention of the bot in a
@@ -36,29 +34,18 @@ import com.jayway.jsonpath.JsonPath;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackPrivateConversationTest {
 
-    static final WireMockServer SLACK_API = new WireMockServer(wireMockConfig().dynamicPort());
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D1");
 
     static {
-        SLACK_API.start();
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=D2"))
+        SLACK_API.server().stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=D2"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D2\",\"ts\":\"1700000001.000300\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=C1"))
+        SLACK_API.server().stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=C1"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000009.000100\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.update"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000001.000200\"}")));
-        SLACK_API.stubFor(post(urlEqualTo("/api/chat.postEphemeral"))
-                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000002.000100\"}")));
     }
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("slack.bot-token", () -> "xoxb-test-token");
-        registry.add("slack.team-id", () -> "T1");
-        registry.add("slack.signing-secret", () -> SlackRequests.SIGNING_SECRET);
-        registry.add("slack.api-url", () -> SLACK_API.baseUrl() + "/api/");
-        registry.add("slack.burst", () -> "50");
+        SLACK_API.register(registry, "T1", SlackRequests.SIGNING_SECRET, 50);
     }
 
     @LocalServerPort
@@ -112,7 +99,7 @@ class SlackPrivateConversationTest {
                 .singleElement().satisfies(form -> assertThat(form.get("text"))
                         .contains("someone else's conversation").doesNotContain("feedback").doesNotContain("delegat"));
         assertThat(requests("/api/chat.update")).noneMatch(form -> "C1".equals(form.get("channel")));
-        assertThat(SLACK_API.findAll(postRequestedFor(urlMatching("/api/files\\..*")))).isEmpty();
+        assertThat(SLACK_API.server().findAll(postRequestedFor(urlMatching("/api/files\\..*")))).isEmpty();
     }
 
     private void startGrowInDm(SlackRequests slack, String user, String dm) throws Exception {
@@ -146,17 +133,10 @@ class SlackPrivateConversationTest {
     }
 
     private static Map<String, String> waitFor(Predicate<Map<String, String>> wanted) {
-        try {
-            return await().atMost(Duration.ofSeconds(90)).until(() -> requests("/api/chat.postMessage").stream()
-                    .filter(wanted).findFirst().orElse(null), form -> form != null);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("not posted; the bot posted " + requests("/api/chat.postMessage").stream()
-                    .map(form -> form.get("channel") + ": " + form.get("text")).toList(), e);
-        }
+        return SLACK_API.awaitPost(wanted);
     }
 
     private static List<Map<String, String>> requests(String path) {
-        return SLACK_API.findAll(postRequestedFor(urlEqualTo(path))).stream().map(LoggedRequest::getBodyAsString)
-                .map(SlackChannelTest::form).toList();
+        return SLACK_API.requests(path);
     }
 }

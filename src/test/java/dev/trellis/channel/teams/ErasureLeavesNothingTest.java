@@ -1,13 +1,10 @@
 package dev.trellis.channel.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,15 +35,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import dev.trellis.channel.web.WebChatClient;
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.scheduling.Reminder;
 import dev.trellis.scheduling.Reminders;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * {@code /coach delete-my-data} leaves nothing of the person anywhere. Two people use Trellis the same way: Ana in
@@ -62,11 +57,11 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
     private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
     private static final String ANA_MARKER = "quokka-lantern-ana";
     private static final String BEN_MARKER = "walrus-teapot-ben";
-    static final WireMockServer SLACK_API = SlackBeside.start("D9");
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D9");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        SlackBeside.settings(registry, SLACK_API, "T9", SIGNING_SECRET, 500);
+        SLACK_API.register(registry, "T9", SIGNING_SECRET, 500);
     }
 
     @Autowired
@@ -305,7 +300,7 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
         String form = "token=t&team_id=T9&api_app_id=A1&channel_id=D9" + user + "&user_id=" + user
                 + "&command=%2Fcoach&text=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)
                 + "&trigger_id=tr" + (++slackEvents) + "&response_url=" + java.net.URLEncoder.encode(
-                SLACK_API.baseUrl() + "/response", StandardCharsets.UTF_8);
+                SLACK_API.server().baseUrl() + "/response", StandardCharsets.UTF_8);
         send(form, "application/x-www-form-urlencoded", null);
         settled();
     }
@@ -334,20 +329,7 @@ class ErasureLeavesNothingTest extends TeamsTestEnvironment {
     }
 
     private void awaitSlackSays(String start) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.findAll(postRequestedFor(
-                urlEqualTo("/api/chat.postMessage"))).stream().map(LoggedRequest::getBodyAsString)
-                .map(body -> form(body).getOrDefault("text", "")).anyMatch(text -> text.startsWith(start)));
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
+        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.posts().stream()
+                .map(form -> form.getOrDefault("text", "")).anyMatch(text -> text.startsWith(start)));
     }
 }

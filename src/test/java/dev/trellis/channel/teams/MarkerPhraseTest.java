@@ -1,14 +1,11 @@
 package dev.trellis.channel.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +30,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,9 +38,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.trellis.channel.web.WebChatClient;
 import dev.trellis.engine.ActionHandler;
@@ -55,6 +48,7 @@ import dev.trellis.identity.SessionDigest;
 import dev.trellis.privacy.ErasureParticipant;
 import dev.trellis.scheduling.Reminder;
 import dev.trellis.scheduling.Reminders;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * Logs carry ids only, and what people write is encrypted at rest: people answer flows in Slack (signed requests),
@@ -73,11 +67,11 @@ class MarkerPhraseTest extends TeamsTestEnvironment {
     private static final String SIGNING_SECRET = "a-slack-signing-secret-for-marker-tests";
     private static final String MARKER = "Quokka-Marmalade-7731";
     private static final Pattern SEALED = Pattern.compile("tk1:[A-Za-z0-9+/]+");
-    static final WireMockServer SLACK_API = SlackBeside.start("D8");
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D8");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        SlackBeside.settings(registry, SLACK_API, "T8", SIGNING_SECRET, 50);
+        SLACK_API.register(registry, "T8", SIGNING_SECRET, 50);
     }
 
     @Autowired
@@ -110,7 +104,7 @@ class MarkerPhraseTest extends TeamsTestEnvironment {
         slackDm("Slack goal " + MARKER);
         awaitSlackSays("Why does this matter to you right now?");
         slackDm("Because of " + MARKER + " in Slack");
-        awaitSlackSays("How will you know");
+        awaitSlackSays("What could you count");
         // web chat
         WebChatClient web = WebChatClient.open(port);
         assertThat(web.post("{\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"smart-goal\"}")).isEqualTo(202);
@@ -291,9 +285,8 @@ class MarkerPhraseTest extends TeamsTestEnvironment {
     }
 
     private void awaitSlackSays(String start) {
-        await().atMost(Duration.ofSeconds(120)).until(() -> SLACK_API.findAll(postRequestedFor(
-                urlEqualTo("/api/chat.postMessage"))).stream().map(LoggedRequest::getBodyAsString)
-                .map(body -> form(body).getOrDefault("text", "")).anyMatch(text -> text.contains(start)));
+        await().atMost(Duration.ofSeconds(120)).until(() -> SLACK_API.posts().stream()
+                .map(form -> form.getOrDefault("text", "")).anyMatch(text -> text.contains(start)));
     }
 
     private void slackRequest(String body, String contentType) throws Exception {
@@ -308,17 +301,5 @@ class MarkerPhraseTest extends TeamsTestEnvironment {
                 .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 }

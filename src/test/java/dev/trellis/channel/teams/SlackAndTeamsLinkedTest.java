@@ -1,12 +1,9 @@
 package dev.trellis.channel.teams;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,12 +25,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.trellis.engine.ActionHandler;
 import dev.trellis.engine.PersonDirectory;
 import dev.trellis.engine.PlatformIdentity;
+import dev.trellis.testing.SlackWebApiStub;
 
 /**
  * One person in Slack and in Teams: after they typed, in their Slack DM, the link code Teams gave them, both chats
@@ -44,11 +40,11 @@ class SlackAndTeamsLinkedTest extends TeamsTestEnvironment {
 
     private static final String SIGNING_SECRET = "a-slack-signing-secret-for-tests";
     private static final Pattern CODE = Pattern.compile("Your code is \\*([A-Z0-9]{4}-[A-Z0-9]{4})\\*");
-    static final WireMockServer SLACK_API = SlackBeside.start("D7");
+    static final SlackWebApiStub SLACK_API = SlackWebApiStub.start("D7");
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        SlackBeside.settings(registry, SLACK_API, "T7", SIGNING_SECRET, 50);
+        SLACK_API.register(registry, "T7", SIGNING_SECRET, 50);
     }
 
     @Autowired
@@ -84,8 +80,8 @@ class SlackAndTeamsLinkedTest extends TeamsTestEnvironment {
         slackEvent("""
                 {"team_id":"T7","api_app_id":"A1","type":"event_callback","event_id":"EvLinkedHome",
                  "event":{"type":"app_home_opened","user":"U7","channel":"D7","tab":"home","event_ts":"1.1"}}""");
-        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.findAll(postRequestedFor(
-                urlEqualTo("/api/views.publish"))).stream().map(r -> form(r.getBodyAsString()).get("view"))
+        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.requests("/api/views.publish").stream()
+                .map(form -> form.get("view"))
                 .anyMatch(view -> view != null && view.contains("Run the quarterly planning")));
 
         // Teams: the goal check-in offers the same goal
@@ -109,9 +105,8 @@ class SlackAndTeamsLinkedTest extends TeamsTestEnvironment {
     }
 
     private void awaitSlackSays(String start) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.findAll(postRequestedFor(
-                urlEqualTo("/api/chat.postMessage"))).stream().map(LoggedRequest::getBodyAsString)
-                .map(body -> form(body).getOrDefault("text", "")).anyMatch(text -> text.startsWith(start)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK_API.posts().stream()
+                .map(form -> form.getOrDefault("text", "")).anyMatch(text -> text.startsWith(start)));
     }
 
     private void slackEvent(String json) throws Exception {
@@ -126,17 +121,5 @@ class SlackAndTeamsLinkedTest extends TeamsTestEnvironment {
                 .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 }
