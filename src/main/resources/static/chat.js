@@ -239,7 +239,7 @@
   // Quick replies ("This Friday", "In 2 weeks") answer with one click; the picker takes any other date.
   function dateInput(entry, textId) {
     const input = el('input', { type: 'date', id: `i-${uuid()}` });
-    const form = inlineForm(textId, 'Your date', input, (value, box) => click(entry.controlId, [value], box));
+    const form = inlineForm(textId, entry.minLabel || 'Your date', input, (value, box) => click(entry.controlId, [value], box));
     if (!entry.choices || !entry.choices.length) return form;
     const box = el('div', { class: 'controls stacked' }, buttons(entry, entry.choices, textId), form);
     return box;

@@ -7,6 +7,8 @@ import java.util.List;
  * Questions carry a {@code controlId}: a click is only accepted while that control is the open question, so an
  * old button gets a polite note instead of changing the conversation. {@code ANSWERED} tells a channel to replace
  * the question {@code controlId} with the chosen {@code text}, so its buttons cannot be clicked twice.
+ * {@code minLabel} and {@code maxLabel} label a scale's ends; for a {@code DATE} question {@code minLabel} is the date
+ * picker's placeholder ("Pick a date"), in the person's language.
  */
 public record Outbound(String id, Kind kind, String text, List<Choice> choices, boolean multiple, Integer min,
                        Integer max, String minLabel, String maxLabel, String controlId, String imageId) {

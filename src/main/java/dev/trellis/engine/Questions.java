@@ -37,7 +37,10 @@ final class Questions {
             Outbound.Kind type = a.type() == StepKind.AnswerType.NUMBER ? Outbound.Kind.NUMBER
                     : a.type() == StepKind.AnswerType.DATE ? Outbound.Kind.DATE : Outbound.Kind.QUESTION;
             List<Outbound.Choice> quick = type == Outbound.Kind.DATE ? dateShortcuts(run) : List.of();
-            return new Outbound(run.nextId(), type, run.text(a.text(), Map.of()), quick, false, null, null, null, null,
+            // a date question's picker says "Pick a date" in the person's language
+            String picker = type == Outbound.Kind.DATE
+                    ? run.variants("trellis.pickDate").stream().findFirst().orElse(null) : null;
+            return new Outbound(run.nextId(), type, run.text(a.text(), Map.of()), quick, false, null, null, picker, null,
                     controlId, null);
         }
         if (kind instanceof StepKind.Choice c) {

@@ -3,6 +3,8 @@ package dev.trellis.privacy;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 
@@ -13,40 +15,37 @@ import org.bson.Document;
  */
 final class Markdown {
 
-    private static final Map<String, String> TITLES = Map.ofEntries(Map.entry("goals", "Goals"),
-            Map.entry("checkins", "Check-ins"), Map.entry("wheels", "Career wheels"),
-            Map.entry("chartImages", "Charts"), Map.entry("plans", "Development plan"),
-            Map.entry("oneOnOnes", "1:1 series"), Map.entry("peerSessions", "Peer coaching sessions"),
-            Map.entry("feedback", "Feedback and recognition"), Map.entry("sessionRatings", "Session ratings"),
-            Map.entry("sessions", "Coaching sessions"), Map.entry("askedQuestions", "Questions asked"));
-
     private Markdown() {
     }
 
-    static String of(Document all) {
-        StringBuilder md = new StringBuilder("# Everything Trellis keeps about you\n\n");
-        md.append("Exported ").append(date(all.get("exportedAt"))).append(". The JSON file next to this one holds ")
-                .append("the same data in full.\n\n");
-        md.append("## Profile\n\n");
-        fields(md, all.get("profile", Document.class), "");
-        md.append("\n## Chats linked to you\n\n");
+    /**
+     * The summary, its headings and words in the person's language: {@code words} gives the text of a key under
+     * {@code export.markdown} (a section's heading is {@code sections.<name>}, or the name itself when it has none).
+     */
+    static String of(Document all, Function<String, Optional<String>> words) {
+        Function<String, String> say = key -> words.apply(key).orElse(key);
+        StringBuilder md = new StringBuilder("# " + say.apply("title") + "\n\n");
+        md.append(say.apply("exported").replace("{{date}}", date(all.get("exportedAt")))).append("\n\n");
+        md.append("## ").append(say.apply("profile")).append("\n\n");
+        fields(md, all.get("profile", Document.class), "", say);
+        md.append("\n## ").append(say.apply("linked")).append("\n\n");
         for (Document link : list(all.get("identities"))) {
-            md.append("- ").append(link.get("platform")).append(" (").append(link.get("_id")).append("), since ")
-                    .append(date(link.get("linkedAt"))).append('\n');
+            md.append("- ").append(link.get("platform")).append(" (").append(link.get("_id")).append("), ")
+                    .append(say.apply("since")).append(' ').append(date(link.get("linkedAt"))).append('\n');
         }
         Document coaching = all.get("coaching", Document.class);
         if (coaching != null) {
             for (Map.Entry<String, Object> section : coaching.entrySet()) {
                 List<Document> records = list(section.getValue());
-                md.append("\n## ").append(TITLES.getOrDefault(section.getKey(), section.getKey())).append(" (")
+                md.append("\n## ").append(words.apply("sections." + section.getKey()).orElse(section.getKey())).append(" (")
                         .append(records.size()).append(")\n\n");
                 for (Document record : records) {
-                    md.append("- record ").append(record.get("_id")).append('\n');
-                    fields(md, record, "  ");
+                    md.append("- ").append(say.apply("record")).append(' ').append(record.get("_id")).append('\n');
+                    fields(md, record, "  ", say);
                 }
             }
         }
-        md.append("\n## Conversations\n");
+        md.append("\n## ").append(say.apply("conversations")).append("\n");
         for (Document chat : list(all.get("conversations"))) {
             md.append("\n### ").append(chat.get("channel")).append(" (").append(chat.get("conversation"))
                     .append(")\n\n");
@@ -55,25 +54,26 @@ final class Markdown {
                 quote(md, line.get("text"), "  ");
             }
         }
-        md.append("\n## Scheduled reminders\n\n");
+        md.append("\n## ").append(say.apply("reminders")).append("\n\n");
         for (Document reminder : list(all.get("reminders"))) {
-            md.append("- ").append(reminder.get("name")).append(": ").append(reminder.get("flow")).append(", next ")
-                    .append(date(reminder.get("next"))).append(Boolean.TRUE.equals(reminder.get("paused"))
-                            ? " (paused)" : "").append('\n');
+            md.append("- ").append(reminder.get("name")).append(": ").append(reminder.get("flow")).append(", ")
+                    .append(say.apply("next")).append(' ').append(date(reminder.get("next")))
+                    .append(Boolean.TRUE.equals(reminder.get("paused")) ? " (" + say.apply("paused") + ")" : "")
+                    .append('\n');
         }
         Document more = all.get("more", Document.class);
         if (more != null) {
             for (Map.Entry<String, Object> part : more.entrySet()) {
                 md.append("\n## ").append(part.getKey()).append("\n\n");
-                if (part.getValue() instanceof Document d) fields(md, d, "");
+                if (part.getValue() instanceof Document d) fields(md, d, "", say);
             }
         }
         return md.toString();
     }
 
-    private static void fields(StringBuilder md, Document document, String indent) {
+    private static void fields(StringBuilder md, Document document, String indent, Function<String, String> say) {
         if (document == null) {
-            md.append(indent).append("(nothing)\n");
+            md.append(indent).append("(").append(say.apply("nothing")).append(")\n");
             return;
         }
         for (Map.Entry<String, Object> field : document.entrySet()) {
@@ -81,13 +81,13 @@ final class Markdown {
             Object value = field.getValue();
             if (value instanceof Document nested) {
                 md.append(indent).append("- ").append(field.getKey()).append(":\n");
-                fields(md, nested, indent + "  ");
+                fields(md, nested, indent + "  ", say);
             } else if (value instanceof List<?> items) {
                 md.append(indent).append("- ").append(field.getKey()).append(":\n");
                 for (Object item : items) {
                     if (item instanceof Document d) {
                         md.append(indent).append("  -\n");
-                        fields(md, d, indent + "    ");
+                        fields(md, d, indent + "    ", say);
                     } else {
                         quote(md, item, indent + "  ");
                     }

@@ -27,6 +27,7 @@ import dev.trellis.engine.ConversationState;
 import dev.trellis.engine.Conversations;
 import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.engine.TranscriptEntry;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.identity.PersonIdentities;
 import dev.trellis.scheduling.Reminders;
 import dev.trellis.scheduling.ScheduledReminder;
@@ -61,11 +62,12 @@ public class PersonalExport {
     private final ObjectProvider<ExportParticipant> participants;
     private final PrivacyProperties properties;
     private final Clock clock;
+    private final ObjectProvider<MessageBundle> messages;
     private final SecureRandom random = new SecureRandom();
 
     PersonalExport(MongoTemplate mongo, PersonalData coaching, PersonIdentities identities,
                    Conversations conversations, Reminders reminders, ObjectProvider<ExportParticipant> participants,
-                   PrivacyProperties properties, Clock clock) {
+                   PrivacyProperties properties, Clock clock, ObjectProvider<MessageBundle> messages) {
         this.mongo = mongo;
         this.coaching = coaching;
         this.identities = identities;
@@ -74,6 +76,7 @@ public class PersonalExport {
         this.participants = participants;
         this.properties = properties;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -81,6 +84,11 @@ public class PersonalExport {
      * returns the export already prepared under it.
      */
     public String prepare(String personId, String key) {
+        return prepare(personId, key, "en");
+    }
+
+    /** As {@link #prepare(String, String)}, with the readable summary's headings in {@code locale}. */
+    public String prepare(String personId, String key, String locale) {
         Document earlier = key == null ? null : mongo.findOne(query(where("personId").is(personId).and("key").is(key)),
                 Document.class, COLLECTION);
         if (earlier != null) return earlier.getString("_id");
@@ -89,8 +97,14 @@ public class PersonalExport {
         String id = newId();
         mongo.insert(new Document("_id", id).append("personId", personId).append("key", key).append("createdAt", now)
                 .append("expiresAt", now.plus(properties.exportLife())).append("json", all.toJson(JSON))
-                .append("markdown", Markdown.of(all)), COLLECTION);
+                .append("markdown", Markdown.of(all, word -> word(locale, word))), COLLECTION);
         return id;
+    }
+
+    private Optional<String> word(String locale, String key) {
+        MessageBundle bundle = messages.getIfAvailable();
+        List<String> variants = bundle == null ? List.of() : bundle.variants(locale, "export.markdown." + key);
+        return variants.stream().findFirst();
     }
 
     /** The export {@code id} if it exists, has not expired and belongs to {@code personId}; empty otherwise. */

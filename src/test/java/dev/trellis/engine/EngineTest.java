@@ -425,4 +425,27 @@ class EngineTest {
         Turn pause = engine.apply(ANA, asked, new Event.Said("pause"), NOW);
         assertThat(pause.state().status()).isEqualTo(ConversationState.Status.PAUSED);
     }
+
+    @Test
+    void aDateQuestionsPickerSaysPickADateInThePersonsLanguage() {
+        define("""
+                id: due
+                title: Due
+                steps:
+                  - id: when
+                    ask: { text: "By when?", type: date }
+                    save: due
+                  - id: done
+                    end: "Noted."
+                """);
+        ConversationState german = ConversationState.idle(new ConversationState.Profile("Nia", "de", "Europe/Berlin"));
+
+        Outbound inGerman = engine.apply(ANA, german, new Event.Command("due"), NOW).messages().get(0);
+        Outbound inEnglish = engine.apply(ANA, ConversationState.idle(null), new Event.Command("due"), NOW)
+                .messages().get(0);
+
+        assertThat(inGerman.kind()).isEqualTo(Outbound.Kind.DATE);
+        assertThat(inGerman.minLabel()).isEqualTo("Datum wählen");
+        assertThat(inEnglish.minLabel()).isEqualTo("Pick a date");
+    }
 }

@@ -145,7 +145,8 @@ final class BlockKitRenderer {
             String actionId = ActionIds.answer(controlId, i + 1);
             elements.add(button(b -> b.actionId(actionId).text(plainText(label(choice.label()))).value(choice.value())));
         }
-        elements.add(datePicker(d -> d.actionId(ActionIds.answer(controlId, 0)).placeholder(plainText("Pick a date"))));
+        String placeholder = message.minLabel() == null || message.minLabel().isBlank() ? "Pick a date" : message.minLabel();
+        elements.add(datePicker(d -> d.actionId(ActionIds.answer(controlId, 0)).placeholder(plainText(placeholder))));
         return controls(controlId, elements);
     }
 

@@ -119,21 +119,27 @@ class SlackConfiguration {
     @Bean
     AppHome slackAppHome(MethodsClient slackMethods, FlowCatalog flows,
                          ObjectProvider<PersonContext> people, PersonDirectory directory, Notices slackNotices,
-                         Reminders reminders, PersonalTimes times) {
+                         Reminders reminders, PersonalTimes times, MessageBundle messages) {
         return new AppHome(slackMethods, flows::listed,
                 people.getIfAvailable(() -> PersonContext.NONE), directory, slackNotices,
-                personId -> comingUp(reminders, times, flows, personId));
+                (personId, locale) -> comingUp(reminders, times, flows, messages, personId, locale), messages);
     }
 
-    /** "Goal check-in · Mon 7 Dec, 09:00 (Europe/Berlin)" per reminder, in the zone the person chose (else UTC). */
+    /**
+     * "Goal check-in · Mon 7 Dec, 09:00 (Europe/Berlin)" per reminder, in the zone the person chose (else UTC), with
+     * the flow's title and the date in the person's locale.
+     */
     private static List<String> comingUp(Reminders reminders, PersonalTimes times, FlowCatalog flows,
-                                         String personId) {
+                                         MessageBundle messages, String personId, String locale) {
         java.time.ZoneId zone = times.of(personId, null).zone();
-        var when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.ENGLISH);
+        var when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
+                java.util.Locale.forLanguageTag(locale));
+        String paused = messages.variants(locale, "trellis.home.paused").stream().findFirst().orElse(" · paused");
         return reminders.list(personId).stream().filter(r -> r.next() != null)
-                .map(r -> flows.current(r.flowId()).map(Flow::title).orElse(r.flowId()) + " · "
+                .map(r -> messages.variants(locale, "flows." + r.flowId() + ".title").stream().findFirst()
+                        .or(() -> flows.current(r.flowId()).map(Flow::title)).orElse(r.flowId()) + " · "
                         + when.format(r.next().atZone(zone)) + " (" + zone.getId() + ")"
-                        + (r.paused() ? " · paused" : ""))
+                        + (r.paused() ? paused : ""))
                 .toList();
     }
 

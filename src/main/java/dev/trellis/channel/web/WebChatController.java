@@ -3,7 +3,9 @@ package dev.trellis.channel.web;
 import dev.trellis.coaching.ChartImages;
 import dev.trellis.privacy.PersonalExport;
 import org.springframework.beans.factory.ObjectProvider;
+import dev.trellis.engine.PersonContext;
 import dev.trellis.engine.PersonDirectory;
+import dev.trellis.flow.MessageBundle;
 import dev.trellis.flow.FlowCatalog;
 import dev.trellis.inbox.Inbox;
 import java.io.IOException;
@@ -46,10 +48,15 @@ class WebChatController {
     private final ObjectProvider<PersonalExport> exports;
     private final PersonDirectory people;
     private final Clock clock;
+    // optional, so the web slice runs without the coaching feature and the message files: English titles then
+    private final ObjectProvider<PersonContext> context;
+    private final ObjectProvider<MessageBundle> messages;
 
     WebChatController(Inbox inbox, FlowCatalog flows, ChatHistory history, WebStreams streams,
                       WebMessageReader reader, ChartImages charts, PersonDirectory people, ObjectProvider<PersonalExport> exports,
-                      Clock clock) {
+                      Clock clock, ObjectProvider<PersonContext> context, ObjectProvider<MessageBundle> messages) {
+        this.context = context;
+        this.messages = messages;
         this.exports = exports;
         this.inbox = inbox;
         this.flows = flows;
@@ -65,9 +72,28 @@ class WebChatController {
     record FlowChoice(String id, String title, String description) {
     }
 
+    /** The flows to start, titled in the person's language (the one their conversations use). */
     @GetMapping("/flows")
-    List<FlowChoice> flows() {
-        return flows.listed().stream().map(f -> new FlowChoice(f.id(), f.title(), f.description())).toList();
+    List<FlowChoice> flows(@RequestAttribute(name = WebSessionFilter.USER, required = false) WebUser user) {
+        String locale = localeOf(user);
+        MessageBundle bundle = messages.getIfAvailable();
+        return flows.listed().stream().map(f -> new FlowChoice(f.id(),
+                word(bundle, locale, "flows." + f.id() + ".title", f.title()),
+                word(bundle, locale, "flows." + f.id() + ".description", f.description()))).toList();
+    }
+
+    private String localeOf(WebUser user) {
+        PersonContext known = context.getIfAvailable();
+        if (user == null || known == null) return "en";
+        return people.find(user.identity())
+                .map(personId -> known.reader(WebOutboundChannel.CHANNEL, personId).read("person"))
+                .filter(Map.class::isInstance).map(person -> ((Map<?, ?>) person).get("locale"))
+                .filter(String.class::isInstance).map(String.class::cast).filter(l -> !l.isBlank()).orElse("en");
+    }
+
+    private static String word(MessageBundle bundle, String locale, String key, String fallback) {
+        if (bundle == null) return fallback;
+        return bundle.variants(locale, key).stream().findFirst().orElse(fallback);
     }
 
     @GetMapping("/history")

@@ -102,7 +102,7 @@ final class CoachingContext implements PersonContext {
                 case "goals" -> goals(personId);
                 case "wheels" -> wheels(personId);
                 case "plans" -> plans(personId);
-                case "oneOnOnes" -> oneOnOnes(personId, reports());
+                case "oneOnOnes" -> oneOnOnes(personId, reports(), language());
                 case "peer" -> CoachingContext.this.peer(personId, person());
                 case "lastSession" -> lastSession(personId, sessions(), language());
                 case "lastStep" -> lastStep(sessions(), language());
@@ -227,7 +227,7 @@ final class CoachingContext implements PersonContext {
                 "activities", activities, "skillGaps", gaps, "open", open);
     }
 
-    private Map<String, Object> oneOnOnes(String personId, List<Person> reportsOf) {
+    private Map<String, Object> oneOnOnes(String personId, List<Person> reportsOf, String locale) {
         OneOnOne series = oneOnOnes.findById(personId).orElse(null);
         List<Map<String, Object>> reports = reportsOf.stream()
                 .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name() == null ? p.id() : p.name())).toList();
@@ -239,7 +239,7 @@ final class CoachingContext implements PersonContext {
                         : series.agreedActions().stream().map(OneOnOne.AgreedAction::text).toList(),
                 "actionsText", series == null ? "" : series.agreedActions().stream()
                         .skip(Math.max(0, series.agreedActions().size() - 5))
-                        .map(a -> OneOnOneActions.line(a, false)).collect(java.util.stream.Collectors.joining("\n")),
+                        .map(a -> OneOnOneActions.line(texts, locale, a, false)).collect(java.util.stream.Collectors.joining("\n")),
                 "hasSeries", series != null && series.hasSeries(),
                 "reports", reports, "isManager", !reports.isEmpty());
     }

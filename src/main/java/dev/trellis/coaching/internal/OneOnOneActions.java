@@ -83,16 +83,21 @@ final class OneOnOneActions {
         }
     }
 
-    /** An agreed action as a line for the manager ({@code managerView}) or the employee: what, who, by when, status. */
-    static String line(OneOnOne.AgreedAction action, boolean managerView) {
-        String owner = action.owner() == null ? "" : switch (action.owner()) {
-            case "report" -> managerView ? ", theirs" : ", yours";
-            case "manager" -> managerView ? ", yours" : ", your manager's";
-            case "both" -> ", both of you";
-            default -> "";
+    /**
+     * An agreed action as a line for the manager ({@code managerView}) or the employee, in their locale: what, who,
+     * by when, status. The person's words are appended, never filled into a message, so they are never a template.
+     */
+    static String line(CoachingTexts texts, String locale, OneOnOne.AgreedAction action, boolean managerView) {
+        String owner = action.owner() == null ? null : switch (action.owner()) {
+            case "report" -> managerView ? "theirs" : "yours";
+            case "manager" -> managerView ? "yours" : "manager";
+            case "both" -> "both";
+            default -> null;
         };
-        return "• " + action.text() + owner + (action.due() == null ? "" : ", by " + action.due())
-                + (action.done() ? " (done)" : " (open)");
+        return "• " + action.text()
+                + (owner == null ? "" : texts.text(locale, "coaching.oneOnOne.owner." + owner, Map.of()))
+                + (action.due() == null ? "" : texts.text(locale, "coaching.oneOnOne.due", Map.of("due", action.due())))
+                + texts.text(locale, action.done() ? "coaching.oneOnOne.done" : "coaching.oneOnOne.open", Map.of());
     }
 
     /**
@@ -194,7 +199,7 @@ final class OneOnOneActions {
                 text = agreed.isEmpty() ? texts.text(locale, "manager-nudge.noActions", Map.of("name", view.name()))
                         : texts.text(locale, "manager-nudge.showActions", Map.of("name", view.name(), "items",
                                 agreed.subList(Math.max(0, agreed.size() - 5), agreed.size()).stream()
-                                        .map(a -> line(a, true)).collect(Collectors.joining("\n"))));
+                                        .map(a -> line(texts, locale, a, true)).collect(Collectors.joining("\n"))));
             } else if ("talkingPoints".equals(what)) {
                 text = view.points().isEmpty()
                         ? texts.text(locale, "manager-nudge.noPoints", Map.of("name", view.name()))

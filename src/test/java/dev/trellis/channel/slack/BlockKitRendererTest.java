@@ -56,4 +56,14 @@ class BlockKitRendererTest {
                 .contains("This Friday").contains("In 2 weeks").contains("\"type\":\"datepicker\"");
         assertThat(json.indexOf("This Friday")).isLessThan(json.indexOf("datepicker"));
     }
+
+    @Test
+    void theDatePickersPlaceholderIsTheOneTheQuestionCarries() {
+        Outbound when = new Outbound("m1", Outbound.Kind.DATE, "Bis wann?", List.of(), false, null, null,
+                "Datum wählen", null, "3.when", null);
+
+        String json = com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(renderer.render(when).blocks());
+
+        assertThat(json).contains("\"type\":\"datepicker\"").contains("Datum wählen").doesNotContain("Pick a date");
+    }
 }

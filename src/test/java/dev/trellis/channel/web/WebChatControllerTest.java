@@ -110,6 +110,17 @@ class WebChatControllerTest {
         }
 
         @Bean
+        dev.trellis.flow.MessageBundle messages() {
+            return dev.trellis.flow.YamlMessageBundle.load(java.nio.file.Path.of("conversation-flows", "messages"));
+        }
+
+        /** The person behind {@code person-de} speaks German; everyone else English. */
+        @Bean
+        dev.trellis.engine.PersonContext personContext() {
+            return (channel, personId) -> Map.of("person", Map.of("locale", "person-de".equals(personId) ? "de" : "en"));
+        }
+
+        @Bean
         ChatHistory history() {
             return conversationId -> conversationId.equals(USER.conversationId())
                     ? new ChatHistory.Transcript(List.of(
@@ -394,6 +405,17 @@ class WebChatControllerTest {
                 .andExpect(jsonPath("$[0].id").value("grow"))
                 .andExpect(jsonPath("$[0].title").value("GROW coaching session"))
                 .andExpect(jsonPath("$[0].description").value("One line about grow"));
+    }
+
+    @Test
+    void aGermanPersonSeesTheFlowListInGerman() throws Exception {
+        given(people.find(USER.identity())).willReturn(Optional.of("person-de"));
+
+        mvc.perform(get("/api/web/flows").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("grow"))
+                .andExpect(jsonPath("$[0].title").value("GROW-Coaching"))
+                .andExpect(jsonPath("$[0].description").value(org.hamcrest.Matchers.startsWith("Denk etwas")));
     }
 
     @Test
