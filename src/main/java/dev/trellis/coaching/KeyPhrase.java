@@ -31,7 +31,7 @@ final class KeyPhrase {
             "[.!?;]+(?=\\s|$)|\\n+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
+            "^(?:(?:no,? wait|wait|sorry|oops|because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
                     + "|actually|like|yeah|yes|to be honest|tbh|you know|i mean|i guess|i suppose)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
@@ -46,6 +46,8 @@ final class KeyPhrase {
             "(?:nothing|not much|not a lot|not really|none|nada|n/?a|meh|nah|nope|no|pass|skip|whatever|same as"
                     + " (?:always|usual|before)|nothing (?:really|much|yet|comes to mind|in particular))[\\s.!?…]*",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern EMOJI = Pattern.compile("[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
 
     /** Words that carry a feeling, a wish or a decision: such a clause is what the person most needs to hear back. */
     private static final Pattern FEELING = Pattern.compile("\\b(?:feel|feels|feeling|felt|tired|exhausted|drained"
@@ -81,7 +83,10 @@ final class KeyPhrase {
     static Found find(String answer) {
         String clean = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
         String bare = withoutFillers(clean);
-        if (words(bare).length == 0) return new Found(Shape.EMPTY, "");
+        // "😕" to "how are you feeling?" is an answer: worth asking about, not "I didn't catch anything"
+        if (words(bare).length == 0) {
+            return EMOJI.matcher(clean).find() ? new Found(Shape.SHORT, clean) : new Found(Shape.EMPTY, "");
+        }
         // "not sure whether to stay" is a decision worth reflecting; a bare "not sure really" is not
         if (UNSURE.matcher(bare).matches() && words(bare).length <= 5) return new Found(Shape.UNSURE, "");
         if (NOTHING.matcher(bare).matches()) return new Found(Shape.NOTHING, "");
@@ -149,7 +154,9 @@ final class KeyPhrase {
         String[] words = clause.split(" ");
         for (int end = Math.min(MAX_WORDS, words.length - 1); end >= MIN_CUT_WORDS; end--) {
             String last = bare(words[end - 1]);
-            boolean phraseEnds = words[end - 1].endsWith(",") || PHRASE_OPENERS.contains(bare(words[end]));
+            // an opener opens a phrase only with words after it: "lose that completely" ends on a pronoun, not a clause
+            boolean phraseEnds = words[end - 1].endsWith(",")
+                    || PHRASE_OPENERS.contains(bare(words[end])) && words.length - end > 2;
             if (phraseEnds && !DANGLING.contains(last)) {
                 return String.join(" ", Arrays.copyOf(words, end)).replaceAll("[,;:]+$", "");
             }

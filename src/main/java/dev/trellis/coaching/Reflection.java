@@ -84,6 +84,15 @@ public final class Reflection {
     private static final List<String> DILEMMA_FRAMES = List.of("So you're weighing up: \"{}\"",
             "So the question you're facing is \"{}\"");
 
+    /** A question the person means to ask someone: quoted as they wrote it, never turned into an aim. */
+    private static final List<String> QUESTION_FRAMES = List.of("So your question is \"{}\"",
+            "So what you want to know is \"{}\"");
+
+    /** How a question starts: "Do my retros end with actions?", "What's one thing I could do better?". */
+    private static final Set<String> QUESTION_STARTS = Set.of("do", "does", "did", "is", "are", "am", "was", "were",
+            "can", "could", "would", "will", "should", "shall", "have", "has", "what", "what's", "how", "why", "when",
+            "where", "who", "which", "whose");
+
     private static final List<String> CHECKS = List.of(" — did I get that right?", ". Is that right?",
             ". Have I understood you?", ". Is that it?");
 
@@ -149,7 +158,7 @@ public final class Reflection {
             case SHORT -> new Reply(Kind.SAY_MORE, pick(SAY_MORE, variant).replace("{}", found.words()), "");
             case LONG -> new Reply(Kind.WHAT_MATTERS, found.words().isEmpty() ? LONG_TEXT
                     : LONG_WITH_FEELING.replace("{}", found.words()), "");
-            case PHRASE -> paraphrase(found.words(), about, variant);
+            case PHRASE -> paraphrase(found.words(), about, variant, answer.strip().endsWith("?"));
         };
     }
 
@@ -163,8 +172,14 @@ public final class Reflection {
         return !listen(answer, About.ANYTHING, 0).paraphrase();
     }
 
-    private static Reply paraphrase(String phrase, About about, long variant) {
+    private static Reply paraphrase(String phrase, About about, long variant, boolean asked) {
         String check = pick(CHECKS, variant / 3);
+        String first = phrase.toLowerCase(Locale.ROOT).replace('’', '\'').split("\\s+")[0];
+        // "Do my retros end with actions?" is a question to ask, not "to do your retros end with actions"; "Should I
+        // stay?" stays a dilemma
+        if (asked && QUESTION_STARTS.contains(first) && !dilemma(phrase)) {
+            return new Reply(Kind.PARAPHRASE, pick(QUESTION_FRAMES, variant).replace("{}", phrase + "?"), check);
+        }
         if (!Pronouns.english(phrase)) {
             return new Reply(Kind.PARAPHRASE, pick(FRAMES.get(about).get(Grammar.QUOTE), variant).replace("{}", phrase),
                     check);
@@ -182,6 +197,11 @@ public final class Reflection {
         // a quote keeps the person's exact words: "I" stays "I" inside quotation marks
         String words = frame.contains("\"{}\"") ? said : lowerFirst(swapped);
         return new Reply(Kind.PARAPHRASE, frame.replace("{}", words), check);
+    }
+
+    private static boolean dilemma(String phrase) {
+        String[] words = phrase.toLowerCase(Locale.ROOT).split("\\s+");
+        return words.length > 1 && DILEMMA_STARTS.contains(words[0]) && (words[1].equals("i") || words[1].equals("we"));
     }
 
     /** Picks frames the phrase reads well in: a clause, a noun phrase, an intention, a dilemma, or a quote. */

@@ -28,6 +28,8 @@ final class AnswerReader {
     }
 
     /** The person's input: typed {@code text}, or clicked {@code values}. */
+    private static final java.util.regex.Pattern NO_WORDS = java.util.regex.Pattern.compile("[\\p{P}\\p{Z}\\s]+");
+
     record Input(String text, List<String> values) {
         boolean clicked() {
             return text == null;
@@ -41,7 +43,8 @@ final class AnswerReader {
     Answer ask(StepKind.Ask ask, Input input, Map<String, Object> variables, ZoneId zone, LocalDate today,
                String locale) {
         String raw = input.single();
-        if (raw.isBlank()) return new Answer.Invalid("empty");
+        // "-", "." or "..." is no answer, however short the question allows one to be: "I didn't catch an answer"
+        if (raw.isBlank() || NO_WORDS.matcher(raw).matches()) return new Answer.Invalid("empty");
         Validation v = ask.validate() == null ? Validation.NONE : ask.validate();
         Answer answer = switch (ask.type()) {
             case TEXT -> text(raw, v);

@@ -121,7 +121,7 @@ public final class Engine {
         // "later", "end" or "previous" typed as the answer to an open question are the answer: only the exact
         // command words interrupt it
         Words.Interrupt interrupt = parts.words().interrupt(text, run.locale(), answeringInWords(run));
-        if (interrupt != null) return interrupt(run, interrupt);
+        if (interrupt != null && !offersButton(run, text)) return interrupt(run, interrupt);
         AnswerReader.Input input = new AnswerReader.Input(text, List.of());
         // questions about no flow, or about one that cannot continue: a yes or no is taken before anything else
         if (run.question instanceof OpenQuestion.TimerOffer || run.question instanceof OpenQuestion.Restart) {
@@ -151,6 +151,23 @@ public final class Engine {
             return run.result();
         }
         return reply(run, input);
+    }
+
+    /** True when the open question has a button labelled {@code typed}: typing "Later" under a *Later* button picks it. */
+    private boolean offersButton(TurnRun run, String typed) {
+        if (!(run.question instanceof OpenQuestion.Step) || run.status != Status.ACTIVE) return false;
+        List<String> labels = new java.util.ArrayList<>();
+        Questions.offeredChoices(run).forEach(c -> labels.add(c.label()));
+        dev.trellis.flow.StepKind kind = parts.flows().version(run.flowId, run.flowVersion)
+                .or(() -> parts.flows().current(run.flowId)).flatMap(f -> f.step(run.stepId))
+                .map(dev.trellis.flow.Step::kind).orElse(null);
+        if (kind instanceof dev.trellis.flow.StepKind.Share share) kind = share.asConfirm();
+        if (kind instanceof dev.trellis.flow.StepKind.Confirm confirm) {
+            labels.add(Questions.yesLabel(run, confirm));
+            labels.add(Questions.noLabel(run, confirm));
+        }
+        String words = Words.normalize(typed);
+        return labels.stream().anyMatch(label -> Words.normalize(label).equals(words));
     }
 
     /** True while the open question takes words: a free-text question, or a probe asking for more. */

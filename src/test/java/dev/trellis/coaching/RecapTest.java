@@ -36,6 +36,23 @@ class RecapTest {
     }
 
     @Test
+    void answersThatSayNothingAreLeftOutOfTheRecap() {
+        assertThat(recap.summarise("Your feedback:", List.of(new Recap.Item("Impact", "The team went quiet"),
+                new Recap.Item("Request", "meh"), new Recap.Item("Strengths", "idk tbh"),
+                new Recap.Item("Keeping it theirs", "..."), new Recap.Item("Support", "n/a"))))
+                .isEqualTo("Your feedback:\n• Impact: The team went quiet");
+    }
+
+    @Test
+    void aDateReadsAsADateInThePersonsLanguage() {
+        List<Recap.Item> items = List.of(new Recap.Item("When", "2026-12-01"));
+        assertThat(recap.summarise("Your ask:", items, java.util.Locale.ENGLISH))
+                .isEqualTo("Your ask:\n• When: Tue 1 Dec 2026");
+        assertThat(recap.summarise("Deine Frage:", items, java.util.Locale.GERMAN))
+                .isEqualTo("Deine Frage:\n• When: Di., 1. Dez. 2026");
+    }
+
+    @Test
     void longAnswersAreCutSoTheRecapStaysReadable() {
         String longAnswer = "word ".repeat(60);
         assertThat(recap.summarise("R", List.of(new Recap.Item("Goal", longAnswer))).split(" "))

@@ -29,6 +29,20 @@ class ReflectionTableTest {
 
     static Stream<Arguments> answers() {
         return Stream.of(
+                // an emoji alone is an answer to how someone feels: asked about, not "I didn't catch anything"
+                row(ANYTHING, "😕", "Say a little more about \"😕\": what does it mean for you?"),
+                // a question the person will ask someone is quoted as a question, not turned into an aim
+                row(ANYTHING, "Do my retros end with actions ppl actually do?",
+                        "So your question is \"Do my retros end with actions ppl actually do?\" — did I get that right?"),
+                row(ANYTHING, "Should I stay or look elsewhere?",
+                        "So you're weighing up: \"Should I stay or look elsewhere\" — did I get that right?"),
+                // "no wait" says the person changed their mind; it is not part of what they said
+                row(ANYTHING, "no wait, she writes it and presents it to me",
+                        "So she writes it and presents it to you — did I get that right?"),
+                // "that" before "completely" is a pronoun, not the start of a clause: no cut at "want to lose"
+                row(WISH, "I think leading a small team, maybe, although I also love the hands-on analytics work and "
+                                + "I wouldn't want to lose that completely, so something where I guide others but still build things",
+                        "So you also love the hands-on analytics work — did I get that right?"),
                 row(ANYTHING, "I want to get better at giving feedback to my team",
                         "So you want to get better at giving feedback to your team — did I get that right?"),
                 row(ANYTHING, "More time for deep work",

@@ -75,4 +75,43 @@ class TypedChoiceTest {
         assertThat(answer(typed)).as(why).contains("Please pick one of the options (you can also type its number).")
                 .noneMatch(text -> text.startsWith("Picked"));
     }
+
+    @Test
+    void typingTheLabelOfALaterButtonPicksItRatherThanPausing() {
+        flows.define("""
+                id: goal
+                title: Goal
+                steps:
+                  - id: offer
+                    choice:
+                      text: "Shall we turn it into a goal?"
+                      options:
+                        - { value: set, label: "Set a first goal" }
+                        - { value: later, label: "Later" }
+                    save: offer
+                  - id: done
+                    end: "Picked {{offer}}."
+                """);
+        Turn asked = engine.apply(ANA, ConversationState.idle(null), new Event.Command("goal"), NOW);
+        Turn turn = engine.apply(ANA, asked.state(), new Event.Said("Later"), NOW);
+        assertThat(turn.messages()).extracting(Outbound::text).contains("Picked later.");
+        assertThat(turn.state().status()).isNotEqualTo(ConversationState.Status.PAUSED);
+    }
+
+    @Test
+    void typingTheLaterLabelOfAYesNoQuestionAnswersNo() {
+        flows.define("""
+                id: offer
+                title: Offer
+                steps:
+                  - id: offer
+                    confirm: { text: "Shall we turn it into a goal?", yes: "Set a first goal", no: "Later" }
+                    save: wants
+                  - id: done
+                    end: "Wants a goal: {{wants}}."
+                """);
+        Turn asked = engine.apply(ANA, ConversationState.idle(null), new Event.Command("offer"), NOW);
+        Turn turn = engine.apply(ANA, asked.state(), new Event.Said("later"), NOW);
+        assertThat(turn.messages()).extracting(Outbound::text).contains("Wants a goal: false.");
+    }
 }

@@ -69,7 +69,8 @@ final class TechniqueActions {
                     .map(item -> new Recap.Item(texts.localised(locale, item.label(), Map.of()), item.value()))
                     .toList();
             return Map.of("text", recap.summarise(heading == null ? texts.text(locale, "coaching.recap.heading", Map.of())
-                    : texts.localised(locale, heading, values), items));
+                    : texts.localised(locale, heading, values), items,
+                    java.util.Locale.forLanguageTag(locale == null ? "en" : locale)));
         }
     }
 
