@@ -41,6 +41,11 @@ final class BlockKitRenderer {
     static final int SECTION_LIMIT = 3000;
 
     Rendered render(Outbound message) {
+        return render(message, ControlWords.ENGLISH);
+    }
+
+    /** As {@link #render(Outbound)}, the controls' own words ("Done", "Choose…") in the person's language. */
+    Rendered render(Outbound message, ControlWords words) {
         String text = escape(message.text() == null ? "" : message.text());
         List<LayoutBlock> blocks = new ArrayList<>();
         if (message.kind() != Outbound.Kind.IMAGE && !text.isBlank()) {
@@ -50,7 +55,7 @@ final class BlockKitRenderer {
             case TEXT, QUESTION, NUMBER, ANSWERED, NOTICE -> {
             }
             case DATE -> blocks.add(dateControls(message));
-            case CHOICE -> blocks.addAll(choice(message));
+            case CHOICE -> blocks.addAll(choice(message, words));
             case CONFIRM -> blocks.add(buttons(message.controlId(), confirmChoices(message)));
             case SCALE -> blocks.addAll(scale(message));
             case IMAGE -> blocks.add(imageBlock(message, text));
@@ -93,7 +98,12 @@ final class BlockKitRenderer {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private List<LayoutBlock> choice(Outbound message) {
+    /** Whether {@link #render(Outbound, ControlWords)} writes a word of its own for this message. */
+    static boolean needsWords(Outbound message) {
+        return message.kind() == Outbound.Kind.CHOICE && (message.multiple() || message.choices().size() > MAX_BUTTONS);
+    }
+
+    private List<LayoutBlock> choice(Outbound message, ControlWords words) {
         String controlId = message.controlId();
         List<Outbound.Choice> choices = message.choices();
         if (message.multiple()) {
@@ -101,7 +111,7 @@ final class BlockKitRenderer {
             return List.of(
                     controls(controlId, List.of(checkboxes(c -> c.actionId(ActionIds.toggle(controlId)).options(options)))),
                     actions(a -> a.blockId(ActionIds.block(controlId) + ":done").elements(List.of(
-                            button(b -> b.actionId(ActionIds.done(controlId)).text(plainText("Done"))
+                            button(b -> b.actionId(ActionIds.done(controlId)).text(plainText(words.done()))
                                     .style("primary").value("done"))))));
         }
         if (choices.size() <= MAX_BUTTONS) {
@@ -109,7 +119,7 @@ final class BlockKitRenderer {
         }
         List<OptionObject> options = choices.stream().map(BlockKitRenderer::toOption).toList();
         return List.of(controls(controlId, List.of(staticSelect(s -> s.actionId(ActionIds.answer(controlId, 0))
-                .placeholder(plainText("Choose…")).options(options)))));
+                .placeholder(plainText(words.choose())).options(options)))));
     }
 
     private List<LayoutBlock> scale(Outbound message) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
+import dev.trellis.engine.PlatformIdentity;
 import dev.trellis.inbox.Inbox;
 
 /**
@@ -60,8 +62,12 @@ final class PeerInvitations {
     private final SlackInbound translate;
     private final Notices notices;
     private final Clock clock;
+    // the invitee's Accept / Decline in their language, by their Slack identity
+    private final Function<PlatformIdentity, ControlWords> words;
 
-    PeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound translate, Notices notices, Clock clock) {
+    PeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound translate, Notices notices, Clock clock,
+                    Function<PlatformIdentity, ControlWords> words) {
+        this.words = words;
         this.mongo = mongo;
         this.inbox = inbox;
         this.translate = translate;
@@ -97,7 +103,8 @@ final class PeerInvitations {
     private void send(Invitation invitation) {
         notices.post(invitation.teamId(), invitation.partner(), "peer-invite/" + invitation.id(),
                 "<@" + invitation.inviter() + "> invites you to a peer-coaching session.",
-                invitationBlocks(invitation.id(), invitation.inviter()),
+                invitationBlocks(invitation.id(), invitation.inviter(),
+                        words.apply(new PlatformIdentity(SlackChannel.NAME, invitation.teamId(), invitation.partner()))),
                 () -> mongo.updateFirst(query(where("_id").is(invitation.id())),
                         new Update().set("sentAt", clock.instant()), Invitation.class));
     }
@@ -167,13 +174,13 @@ final class PeerInvitations {
                 List.of(section(s -> s.text(markdownText(note)))));
     }
 
-    private static List<LayoutBlock> invitationBlocks(String id, String inviter) {
+    static List<LayoutBlock> invitationBlocks(String id, String inviter, ControlWords words) {
         return List.of(
                 section(s -> s.text(markdownText("<@" + inviter + "> invites you to a peer-coaching session: "
                         + "a guided conversation where you take turns coaching each other. Would you like to?"))),
                 actions(a -> a.blockId("peer:" + id).elements(List.of(
-                        button(b -> b.actionId(ActionIds.peer(true, id)).text(plainText("Accept")).style("primary")
+                        button(b -> b.actionId(ActionIds.peer(true, id)).text(plainText(words.accept())).style("primary")
                                 .value("accept")),
-                        button(b -> b.actionId(ActionIds.peer(false, id)).text(plainText("Decline")).value("decline"))))));
+                        button(b -> b.actionId(ActionIds.peer(false, id)).text(plainText(words.decline())).value("decline"))))));
     }
 }

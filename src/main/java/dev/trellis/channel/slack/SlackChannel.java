@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,9 +37,13 @@ final class SlackChannel implements OutboundChannel {
     // looked up when used: the export reads conversations, whose outbox delivers through this channel
     private final ObjectProvider<PersonalExport> exports;
     private final Clock clock;
+    // the controls' own words ("Done") by person id, in their language
+    private final Function<String, ControlWords> words;
 
     SlackChannel(SlackSender sender, BlockKitRenderer renderer, PlatformMessages sent, Workspaces workspaces,
-                 ChartUploads charts, ObjectProvider<PersonalExport> exports, Clock clock) {
+                 ChartUploads charts, ObjectProvider<PersonalExport> exports, Clock clock,
+                 Function<String, ControlWords> words) {
+        this.words = words;
         this.exports = exports;
         this.sender = sender;
         this.renderer = renderer;
@@ -114,7 +119,8 @@ final class SlackChannel implements OutboundChannel {
     }
 
     private Delivery post(Recipient to, String team, Outbound message, boolean bulk) {
-        BlockKitRenderer.Rendered rendered = renderer.render(message);
+        ControlWords said = BlockKitRenderer.needsWords(message) ? words.apply(to.personId()) : ControlWords.ENGLISH;
+        BlockKitRenderer.Rendered rendered = renderer.render(message, said);
         String threadTs = to.meta().get(SlackInbound.THREAD_TS);
         String key = key(to, message);
         Message.Metadata metadata = new Message.Metadata(SlackSender.METADATA_TYPE,

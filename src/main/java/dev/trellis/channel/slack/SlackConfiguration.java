@@ -96,9 +96,10 @@ class SlackConfiguration {
 
     @Bean
     SlackChannel slackChannel(SlackSender slackSender, PlatformMessages sent, Workspaces workspaces, ChartImages charts,
-                              org.springframework.beans.factory.ObjectProvider<dev.trellis.privacy.PersonalExport> exports, Clock clock) {
+                              org.springframework.beans.factory.ObjectProvider<dev.trellis.privacy.PersonalExport> exports, Clock clock,
+                              ObjectProvider<PersonContext> people, MessageBundle messages) {
         return new SlackChannel(slackSender, new BlockKitRenderer(), sent, workspaces, new ChartUploads(charts),
-                exports, clock);
+                exports, clock, ControlWords.ofPeople(people.getIfAvailable(() -> PersonContext.NONE), messages));
     }
 
     @Bean
@@ -145,8 +146,11 @@ class SlackConfiguration {
 
     @Bean
     PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
-                                         Notices slackNotices, Clock clock) {
-        return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock);
+                                         Notices slackNotices, Clock clock, PersonDirectory directory,
+                                         ObjectProvider<PersonContext> people, MessageBundle messages) {
+        var byPerson = ControlWords.ofPeople(people.getIfAvailable(() -> PersonContext.NONE), messages);
+        return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock,
+                identity -> directory.find(identity).map(byPerson).orElse(ControlWords.ENGLISH));
     }
 
     @Bean

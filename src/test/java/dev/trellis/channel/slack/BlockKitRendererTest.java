@@ -66,4 +66,62 @@ class BlockKitRendererTest {
 
         assertThat(json).contains("\"type\":\"datepicker\"").contains("Datum wählen").doesNotContain("Pick a date");
     }
+
+    private static final dev.trellis.flow.YamlMessageBundle MESSAGES =
+            dev.trellis.flow.YamlMessageBundle.load(java.nio.file.Path.of("conversation-flows", "messages"));
+
+    /** Each person's words as the channel finds them: from their person data's locale, through the message files. */
+    private static ControlWords wordsOf(String personId) {
+        dev.trellis.engine.PersonContext people = (channel, id) -> java.util.Map.of("person",
+                java.util.Map.of("locale", "person-de".equals(id) ? "de" : "en"));
+        return ControlWords.ofPeople(people, MESSAGES).apply(personId);
+    }
+
+    private static List<Outbound.Choice> options(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Outbound.Choice("o" + i, "Option " + i)).toList();
+    }
+
+    private String json(Outbound message, ControlWords words) {
+        return com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(renderer.render(message, words).blocks());
+    }
+
+    @Test
+    void aGermanPersonFinishesCheckboxesWithFertigAndPicksFromALongListWithAuswaehlen() {
+        Outbound checkboxes = new Outbound("m1", Outbound.Kind.CHOICE, "Was trifft zu?", options(3), true, null, null,
+                null, null, "4.which", null);
+        Outbound longList = new Outbound("m2", Outbound.Kind.CHOICE, "Welcher Bereich?", options(8), false, null,
+                null, null, null, "5.area", null);
+
+        assertThat(BlockKitRenderer.needsWords(checkboxes)).isTrue();
+        assertThat(json(checkboxes, wordsOf("person-de"))).contains("\"text\":\"Fertig\"").doesNotContain("Done");
+        assertThat(json(longList, wordsOf("person-de"))).contains("\"text\":\"Auswählen…\"")
+                .doesNotContain("Choose");
+    }
+
+    @Test
+    void anEnglishPersonAndAMessageRenderedWithoutAPersonKeepDoneAndChoose() {
+        Outbound checkboxes = new Outbound("m1", Outbound.Kind.CHOICE, "Which apply?", options(3), true, null, null,
+                null, null, "4.which", null);
+        Outbound longList = new Outbound("m2", Outbound.Kind.CHOICE, "Which area?", options(8), false, null,
+                null, null, null, "5.area", null);
+
+        for (ControlWords words : List.of(wordsOf("person-en"), wordsOf(null), ControlWords.ENGLISH)) {
+            assertThat(json(checkboxes, words)).contains("\"text\":\"Done\"");
+            assertThat(json(longList, words)).contains("\"text\":\"Choose…\"");
+        }
+        assertThat(json(checkboxes, ControlWords.ENGLISH)).isEqualTo(
+                com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(renderer.render(checkboxes).blocks()));
+    }
+
+    @Test
+    void aGermanInviteeIsAskedToAnnehmenOrAblehnenAPeerSession() {
+        String de = com.slack.api.util.json.GsonFactory.createSnakeCase()
+                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", wordsOf("person-de")));
+        String en = com.slack.api.util.json.GsonFactory.createSnakeCase()
+                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", wordsOf("person-en")));
+
+        assertThat(de).contains("\"text\":\"Annehmen\"", "\"text\":\"Ablehnen\"").doesNotContain("Accept", "Decline");
+        assertThat(en).contains("\"text\":\"Accept\"", "\"text\":\"Decline\"");
+    }
 }
