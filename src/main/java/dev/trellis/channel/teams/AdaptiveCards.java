@@ -30,6 +30,11 @@ final class AdaptiveCards {
     }
 
     Rendered render(Outbound message, String imageDataUri) {
+        return render(message, imageDataUri, CardWords.ENGLISH);
+    }
+
+    /** As {@link #render(Outbound, String)}, the controls' own words ("Send", "Done") in the person's language. */
+    Rendered render(Outbound message, String imageDataUri, CardWords words) {
         List<String> parts = split(message.text() == null ? "" : message.text());
         List<ObjectNode> activities = new ArrayList<>();
         for (int i = 0; i < parts.size() - 1; i++) {
@@ -38,10 +43,10 @@ final class AdaptiveCards {
         String last = parts.get(parts.size() - 1);
         activities.add(switch (message.kind()) {
             case TEXT, QUESTION, NUMBER, NOTICE, ANSWERED -> text(last);
-            case CHOICE -> choice(message, last);
+            case CHOICE -> choice(message, last, words);
             case CONFIRM -> card(body(last), buttons(message.controlId(), message.choices()));
-            case SCALE -> scale(message, last);
-            case DATE -> card(withInput(body(last), dateInput()), submit(message.controlId(), "Send", false));
+            case SCALE -> scale(message, last, words);
+            case DATE -> card(withInput(body(last), dateInput()), submit(message.controlId(), words.send(), false));
             case IMAGE -> image(last, imageDataUri);
             // the export is offered on file-consent cards by TeamsChannel, which knows the files; as a card alone it is
             // its text
@@ -59,21 +64,32 @@ final class AdaptiveCards {
         return card(body, Serialization.createArrayNode());
     }
 
-    private ObjectNode choice(Outbound message, String text) {
+    /** Whether {@link #render(Outbound, String, CardWords)} writes a word of its own for this message. */
+    static boolean needsWords(Outbound message) {
+        return switch (message.kind()) {
+            case DATE -> true;
+            case CHOICE -> message.multiple() || message.choices().size() > MAX_BUTTONS;
+            case SCALE -> (message.max() == null ? 10 : message.max()) - (message.min() == null ? 1 : message.min())
+                    + 1 > MAX_BUTTONS;
+            default -> false;
+        };
+    }
+
+    private ObjectNode choice(Outbound message, String text, CardWords words) {
         if (message.multiple()) {
             ObjectNode input = choiceSet(message.choices(), "expanded");
             input.put("isMultiSelect", true);
-            return card(withInput(body(text), input), submit(message.controlId(), "Done", true));
+            return card(withInput(body(text), input), submit(message.controlId(), words.done(), true));
         }
         if (message.choices().size() <= MAX_BUTTONS) {
             return card(body(text), buttons(message.controlId(), message.choices()));
         }
         ObjectNode input = choiceSet(message.choices(), "compact");
-        input.put("placeholder", "Choose…");
-        return card(withInput(body(text), input), submit(message.controlId(), "Send", false));
+        input.put("placeholder", words.choose());
+        return card(withInput(body(text), input), submit(message.controlId(), words.send(), false));
     }
 
-    private ObjectNode scale(Outbound message, String text) {
+    private ObjectNode scale(Outbound message, String text, CardWords words) {
         int min = message.min() == null ? 1 : message.min();
         int max = message.max() == null ? 10 : message.max();
         List<Outbound.Choice> steps = new ArrayList<>();
@@ -93,7 +109,7 @@ final class AdaptiveCards {
         }
         ObjectNode input = choiceSet(steps, "compact");
         input.put("placeholder", min + " – " + max);
-        return card(withInput(body, input), submit(message.controlId(), "Send", false));
+        return card(withInput(body, input), submit(message.controlId(), words.send(), false));
     }
 
     private ObjectNode image(String altText, String dataUri) {

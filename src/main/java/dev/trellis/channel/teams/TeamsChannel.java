@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,10 +35,19 @@ final class TeamsChannel implements OutboundChannel {
     private final ChartPictures charts;
     private final Supplier<PersonalExport> exports;
     private final Clock clock;
+    // the cards' own words ("Send", "Done") by person id, in their language
+    private final Function<String, CardWords> words;
 
     TeamsChannel(TeamsSender sender, BotConnector connector, AdaptiveCards cards, PlatformMessages landed,
                  ConversationReferences references, ChartPictures charts, Supplier<PersonalExport> exports,
                  Clock clock) {
+        this(sender, connector, cards, landed, references, charts, exports, clock, personId -> CardWords.ENGLISH);
+    }
+
+    TeamsChannel(TeamsSender sender, BotConnector connector, AdaptiveCards cards, PlatformMessages landed,
+                 ConversationReferences references, ChartPictures charts, Supplier<PersonalExport> exports,
+                 Clock clock, Function<String, CardWords> words) {
+        this.words = words;
         this.sender = sender;
         this.connector = connector;
         this.cards = cards;
@@ -101,7 +111,8 @@ final class TeamsChannel implements OutboundChannel {
 
     private Delivery post(Target target, Outbound message, String personId) {
         String image = message.kind() == Outbound.Kind.IMAGE ? charts.dataUri(message.imageId(), personId) : null;
-        return post(target, message, cards.render(message, image));
+        CardWords said = AdaptiveCards.needsWords(message) ? words.apply(personId) : CardWords.ENGLISH;
+        return post(target, message, cards.render(message, image, said));
     }
 
     /**

@@ -92,9 +92,12 @@ class TeamsConfiguration {
     @Bean
     TeamsChannel teamsChannel(TeamsSender teamsSender, BotConnector teamsConnector, PlatformMessages landed,
                               ConversationReferences references, ChartImages charts,
-                              ObjectProvider<PersonalExport> exports, Clock clock) {
+                              ObjectProvider<PersonalExport> exports, Clock clock,
+                              ObjectProvider<dev.trellis.engine.PersonContext> people,
+                              ObjectProvider<dev.trellis.flow.MessageBundle> messages) {
         return new TeamsChannel(teamsSender, teamsConnector, new AdaptiveCards(), landed, references,
-                new ChartPictures(charts), exports::getObject, clock);
+                new ChartPictures(charts), exports::getObject, clock,
+                CardWords.ofPeople(people.getIfAvailable(), messages.getIfAvailable()));
     }
 
     @Bean

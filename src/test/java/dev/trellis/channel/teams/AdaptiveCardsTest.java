@@ -136,4 +136,42 @@ class AdaptiveCardsTest {
         assertThat(activities).hasSize(1);
         JSONAssert.assertEquals(expected, activities.get(0).toString(), JSONCompareMode.STRICT);
     }
+
+    private static final dev.trellis.flow.YamlMessageBundle MESSAGES =
+            dev.trellis.flow.YamlMessageBundle.load(java.nio.file.Path.of("conversation-flows", "messages"));
+
+    /** Each person's words as the channel finds them: from their person data's locale, through the message files. */
+    private static CardWords wordsOf(String personId) {
+        dev.trellis.engine.PersonContext people = (channel, id) -> java.util.Map.of("person",
+                java.util.Map.of("locale", "person-de".equals(id) ? "de" : "en"));
+        return CardWords.ofPeople(people, MESSAGES).apply(personId);
+    }
+
+    private String card(Outbound message, CardWords words) {
+        return cards.render(message, null, words).activities().get(0).toString();
+    }
+
+    @Test
+    void aGermanPersonSendsWithSendenAndFinishesAMultiSelectWithFertig() {
+        List<Outbound.Choice> six = java.util.stream.IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> new Outbound.Choice("o" + i, "Option " + i)).toList();
+        Outbound date = new Outbound("1", Outbound.Kind.DATE, "Bis wann?", List.of(), false, null, null,
+                "Datum wählen", null, "c-1", null);
+        Outbound scale = new Outbound("2", Outbound.Kind.SCALE, "Wie zufrieden?", List.of(), false, 1, 10, null, null,
+                "c-2", null);
+        Outbound longList = new Outbound("3", Outbound.Kind.CHOICE, "Welcher Bereich?", six, false, null, null, null,
+                null, "c-3", null);
+        Outbound multi = new Outbound("4", Outbound.Kind.CHOICE, "Was trifft zu?", six, true, null, null, null, null,
+                "c-4", null);
+
+        for (Outbound sent : List.of(date, scale, longList)) {
+            assertThat(AdaptiveCards.needsWords(sent)).isTrue();
+            assertThat(card(sent, wordsOf("person-de"))).contains("\"title\":\"Senden\"").doesNotContain("Send\"");
+        }
+        assertThat(card(longList, wordsOf("person-de"))).contains("\"placeholder\":\"Auswählen…\"")
+                .doesNotContain("Choose");
+        assertThat(card(multi, wordsOf("person-de"))).contains("\"title\":\"Fertig\"").doesNotContain("Done");
+        assertThat(card(date, wordsOf("person-en"))).contains("\"title\":\"Send\"");
+        assertThat(card(multi, wordsOf(null))).contains("\"title\":\"Done\"");
+    }
 }
