@@ -23,6 +23,37 @@
   let openControl = null;
   let pollTimer = null;
 
+  // The page's own words, in the person's language: GET /api/web/labels replaces these English ones (which stay for
+  // any it does not give, and when it cannot be reached).
+  const words = {
+    skip: 'Skip to the message box',
+    startConversation: 'Start a conversation',
+    downloadData: 'Download my data',
+    chooseConversation: 'Choose a conversation',
+    noConversations: 'No conversations are available yet.',
+    conversation: 'Conversation',
+    yourMessage: 'Your message',
+    placeholder: 'Type a message…',
+    send: 'Send',
+    hint: 'You can type *help*, *back*, *stop* or *menu* at any time.',
+    youSaid: 'You said: ',
+    chart: 'Chart',
+    choose: 'Choose',
+    chooseOne: 'Please choose at least one option.',
+    yourNumber: 'Your number',
+    yourDate: 'Your date',
+    please: '{{what}}, please.',
+    youAnswered: 'You answered:',
+    unreachable: 'Trellis could not be reached. Please check your connection and try again.',
+    refused: 'Trellis could not take that message (error {{status}}).',
+  };
+
+  function t(key, values = {}) {
+    let text = words[key];
+    for (const [name, value] of Object.entries(values)) text = text.replace(`{{${name}}}`, value);
+    return text;
+  }
+
   // crypto.randomUUID needs a secure context; getRandomValues works on plain http too
   function uuid() {
     const b = crypto.getRandomValues(new Uint8Array(16));
@@ -67,11 +98,11 @@
         body: JSON.stringify(body),
       });
     } catch (e) {
-      showError('Trellis could not be reached. Please check your connection and try again.');
+      showError(t('unreachable'));
       return false;
     }
     if (response.ok) return true;
-    let message = `Trellis could not take that message (error ${response.status}).`;
+    let message = t('refused', { status: response.status });
     try {
       const answer = await response.json();
       if (answer && answer.error) message = answer.error;
@@ -100,9 +131,9 @@
     if (mine && !echo && adoptEcho(entry.text)) return null;
     const textId = `t-${entry.id || uuid()}`;
     const item = el('li', { class: `msg ${mine ? 'from-person' : 'from-bot'}` });
-    if (mine) item.append(el('span', { class: 'visually-hidden' }, 'You said: '));
+    if (mine) item.append(el('span', { class: 'visually-hidden' }, t('youSaid')));
     if (entry.kind === 'IMAGE') {
-      const image = el('img', { src: entry.imageUrl, alt: entry.text || 'Chart' });
+      const image = el('img', { src: entry.imageUrl, alt: entry.text || t('chart') });
       // an image that cannot be loaded still says what it showed
       image.addEventListener('error', () => image.replaceWith(el('p', { class: 'text' }, image.alt)));
       item.append(image);
@@ -173,17 +204,17 @@
 
   function checkboxes(entry, textId) {
     const name = `c-${entry.id}`;
-    const fieldset = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, entry.text || 'Choose'));
+    const fieldset = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, entry.text || t('choose')));
     for (const choice of entry.choices) {
       fieldset.append(el('label', {}, el('input', { type: 'checkbox', name, value: choice.value }), choice.label));
     }
     const form = el('form', { class: 'controls stacked', role: 'group', 'aria-labelledby': textId },
-      fieldset, el('button', { type: 'submit', class: 'primary' }, 'Send'));
+      fieldset, el('button', { type: 'submit', class: 'primary' }, t('send')));
     form.addEventListener('submit', event => {
       event.preventDefault();
       const values = Array.from(form.querySelectorAll('input:checked'), input => input.value);
       if (!values.length) {
-        showError('Please choose at least one option.');
+        showError(t('chooseOne'));
         return;
       }
       click(entry.controlId, values, form);
@@ -214,12 +245,12 @@
   function inlineForm(textId, labelText, input, onValue) {
     const form = el('form', { class: 'controls', role: 'group', 'aria-labelledby': textId },
       el('label', { for: input.id, class: 'visually-hidden' }, labelText), input,
-      el('button', { type: 'submit', class: 'primary' }, 'Send'));
+      el('button', { type: 'submit', class: 'primary' }, t('send')));
     form.addEventListener('submit', event => {
       event.preventDefault();
       const value = input.value.trim();
       if (!value) {
-        showError(`${labelText}, please.`);
+        showError(t('please', { what: labelText }));
         input.focus();
         return;
       }
@@ -231,7 +262,7 @@
   // A number is a typed answer (help, back and stop still work in the message box); the box only helps to type it.
   function numberInput(textId) {
     const input = el('input', { type: 'number', id: `i-${uuid()}`, step: 'any', inputmode: 'decimal' });
-    return inlineForm(textId, 'Your number', input, async (value, form) => {
+    return inlineForm(textId, t('yourNumber'), input, async (value, form) => {
       if (await sendText(value)) form.remove();
     });
   }
@@ -239,7 +270,7 @@
   // Quick replies ("This Friday", "In 2 weeks") answer with one click; the picker takes any other date.
   function dateInput(entry, textId) {
     const input = el('input', { type: 'date', id: `i-${uuid()}` });
-    const form = inlineForm(textId, entry.minLabel || 'Your date', input, (value, box) => click(entry.controlId, [value], box));
+    const form = inlineForm(textId, entry.minLabel || t('yourDate'), input, (value, box) => click(entry.controlId, [value], box));
     if (!entry.choices || !entry.choices.length) return form;
     const box = el('div', { class: 'controls stacked' }, buttons(entry, entry.choices, textId), form);
     return box;
@@ -284,7 +315,7 @@
       const box = item.querySelector('.controls');
       if (!box) return;
       if (i === items.length - 1) {
-        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'You answered:'), ' ',
+        box.replaceWith(el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, t('youAnswered')), ' ',
           text));
       } else {
         box.remove();
@@ -305,6 +336,28 @@
     const history = await response.json();
     for (const entry of history.entries) render(entry);
     if (history.openControl !== openControl) asked(history.openControl);
+  }
+
+  // The labels of the page itself, in the person's language; the English ones stay when none come.
+  async function loadLabels() {
+    let page;
+    try {
+      const response = await fetch('/api/web/labels', { credentials: 'same-origin' });
+      if (!response.ok) return;
+      page = await response.json();
+    } catch (e) {
+      return;
+    }
+    Object.assign(words, page.labels || {});
+    if (page.locale) document.documentElement.lang = page.locale;
+    for (const node of document.querySelectorAll('[data-label]')) node.textContent = t(node.dataset.label);
+    say.placeholder = t('placeholder');
+    // *help* is a word to type, shown as a key
+    const hint = document.getElementById('say-hint');
+    if (hint) {
+      hint.replaceChildren();
+      t('hint').split(/\*([^*\n]+)\*/).forEach((part, i) => hint.append(i % 2 ? el('kbd', {}, part) : part));
+    }
   }
 
   const exportButton = document.getElementById('export-data');
@@ -404,6 +457,7 @@
   });
 
   (async () => {
+    await loadLabels();
     await loadFlows(); // first: the history shows started flows by their titles
     await loadHistory();
     if (log.children.length) showFlows(false);

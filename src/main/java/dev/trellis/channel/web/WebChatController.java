@@ -82,6 +82,31 @@ class WebChatController {
                 word(bundle, locale, "flows." + f.id() + ".description", f.description()))).toList();
     }
 
+    /** The page's own words ({@code trellis.web.*} and {@code trellis.controls.*}) a page of this session shows. */
+    static final List<String> PAGE_WORDS = List.of("skip", "startConversation", "downloadData", "chooseConversation",
+            "noConversations", "conversation", "yourMessage", "placeholder", "send", "hint", "youSaid", "chart",
+            "choose", "chooseOne", "yourNumber", "yourDate", "please", "youAnswered", "unreachable", "refused");
+
+    record PageLabels(String locale, Map<String, String> labels) {
+    }
+
+    /**
+     * The page's labels (send button, placeholders, status texts) in the person's language, the one their flow list
+     * uses; the page keeps its English words for any it does not get.
+     */
+    @GetMapping("/labels")
+    PageLabels labels(@RequestAttribute(name = WebSessionFilter.USER, required = false) WebUser user) {
+        String locale = localeOf(user);
+        MessageBundle bundle = messages.getIfAvailable();
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        if (bundle != null) {
+            for (String key : PAGE_WORDS) {
+                bundle.variants(locale, "trellis.web." + key).stream().findFirst().ifPresent(l -> labels.put(key, l));
+            }
+        }
+        return new PageLabels(locale, labels);
+    }
+
     private String localeOf(WebUser user) {
         PersonContext known = context.getIfAvailable();
         if (user == null || known == null) return "en";

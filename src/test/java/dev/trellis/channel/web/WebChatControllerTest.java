@@ -419,6 +419,36 @@ class WebChatControllerTest {
     }
 
     @Test
+    void aGermanPersonsPageSaysSendenAndTypeAMessageInGerman() throws Exception {
+        given(people.find(USER.identity())).willReturn(Optional.of("person-de"));
+
+        mvc.perform(get("/api/web/labels").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.locale").value("de"))
+                .andExpect(jsonPath("$.labels.send").value("Senden"))
+                .andExpect(jsonPath("$.labels.placeholder").value("Nachricht schreiben…"))
+                .andExpect(jsonPath("$.labels.hint").value(org.hamcrest.Matchers.containsString("*hilfe*")))
+                .andExpect(jsonPath("$.labels.refused").value("Trellis konnte diese Nachricht nicht annehmen (Fehler {{status}})."));
+    }
+
+    @Test
+    void anEnglishPersonsPageKeepsItsEnglishLabelsForEveryWordThePageShows() throws Exception {
+        var result = mvc.perform(get("/api/web/labels").cookie(new Cookie(WebSessionFilter.COOKIE, SESSION)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.locale").value("en"))
+                .andExpect(jsonPath("$.labels.send").value("Send"))
+                .andExpect(jsonPath("$.labels.placeholder").value("Type a message…"))
+                .andReturn();
+        String chatJs = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/static/chat.js"));
+        var labels = com.jayway.jsonpath.JsonPath.<Map<String, String>>read(result.getResponse().getContentAsString(),
+                "$.labels");
+
+        // the page's own English words are the ones the server gives an English person: nothing changes for them
+        assertThat(labels.keySet()).containsExactlyInAnyOrderElementsOf(WebChatController.PAGE_WORDS);
+        labels.forEach((key, text) -> assertThat(chatJs).contains("    " + key + ": '" + text + "',"));
+    }
+
+    @Test
     void chartOfThisSessionIsServedAsPng() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         given(people.find(USER.identity())).willReturn(Optional.of("person-1"));
