@@ -31,7 +31,7 @@ final class KeyPhrase {
             "[.!?;]+(?=\\s|$)|\\n+|\\s+[—–-]+\\s+|,\\s*(?=(?:i|i'm|i'd|i've|i'll|we|we're|my)\\s)|,\\s*(?:but|and|because|so|although|though|while)\\s+|\\s+(?:but|although)\\s+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:no,? wait|wait|sorry|oops|because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
+            "^(?:(?:no,? wait|wait(?=,)|sorry(?=,)|oops|because|cause|but|and|probably|maybe|perhaps|well|so|um+|uh+|hmm+|ok(?:ay)?|honestly|basically"
                     + "|actually|like|yeah|yes|to be honest|tbh|you know|i mean|i guess|i suppose)[,\\s]+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
@@ -97,7 +97,8 @@ final class KeyPhrase {
         boolean sentence = SPEAKERS.contains(bare(best.split(" ")[0])) || feeling(best);
         // "Strange, but also a relief": a short best clause in a longer answer is not a short answer
         if (length <= 2 && !sentence && words(clean).length <= 2) return new Found(Shape.SHORT, best);
-        if (length <= 2 && !sentence) return new Found(Shape.PHRASE, clean);
+        // the whole answer, but not a lead-in such as "no wait," that only says the person changed their mind
+        if (length <= 2 && !sentence) return new Found(Shape.PHRASE, bare);
         if (length <= MAX_WORDS) return new Found(Shape.PHRASE, best);
         String cut = cutAtPhraseEnd(best);
         return cut.isEmpty() ? new Found(Shape.LONG, feelingClause(clean)) : new Found(Shape.PHRASE, cut);
@@ -157,7 +158,8 @@ final class KeyPhrase {
             // an opener opens a phrase only with words after it: "lose that completely" ends on a pronoun, not a clause
             boolean phraseEnds = words[end - 1].endsWith(",")
                     || PHRASE_OPENERS.contains(bare(words[end])) && words.length - end > 2;
-            if (phraseEnds && !DANGLING.contains(last)) {
+            // nor on a word that opens a phrase: "I'm not sure whether" leaves the person's thought unsaid
+            if (phraseEnds && !DANGLING.contains(last) && !PHRASE_OPENERS.contains(last) && !last.equals("whether")) {
                 return String.join(" ", Arrays.copyOf(words, end)).replaceAll("[,;:]+$", "");
             }
         }

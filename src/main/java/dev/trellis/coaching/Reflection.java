@@ -136,6 +136,11 @@ public final class Reflection {
             "has", "hasn't", "have", "haven't", "does", "doesn't", "don't", "didn't", "can", "can't", "won't", "will",
             "would", "never", "always", "keeps", "wants", "needs", "thinks", "says");
 
+    /** Short verbs that, after a subject, make a sentence: "the team runs", "being seen matters". */
+    private static final Set<String> THIRD_PERSON_VERBS = Set.of("runs", "gets", "goes", "does", "sees", "asks",
+            "takes", "makes", "gives", "knows", "feels", "helps", "works", "matters", "means", "counts", "pays",
+            "comes", "looks", "seems", "sits", "stays", "falls", "moves", "ships", "lands");
+
     /** Verbs a goal or an option often starts with: "ship the release", "get promoted". */
     private static final Set<String> WANT_VERBS = Set.of("get", "be", "become", "ship", "lead", "learn", "build",
             "make", "find", "start", "stop", "finish", "improve", "give", "have", "move", "talk", "ask", "take",
@@ -214,8 +219,17 @@ public final class Reflection {
                 || (POSSESSIVES.contains(first) && words.length > 3 && verbLike(words[3]))) {
             return Grammar.CLAUSE;
         }
-        // "feedback is a habit", "letting go is a skill": a subject and a verb make a sentence, not a noun phrase
+        // "feedback is a habit", "letting go is a skill": a subject and a verb make a sentence, not a noun phrase; so do
+        // "the team runs a release", "the template is out" and "talking about it makes it real"
         if (words.length > 2 && (BE.contains(words[1]) || first.endsWith("ing") && BE.contains(words[2]))) {
+            return Grammar.CLAUSE;
+        }
+        if (words.length > 2 && (NOUN_STARTS.contains(first) || POSSESSIVES.contains(first))
+                && (BE.contains(words[2]) || verbLike(words[2]) || THIRD_PERSON_VERBS.contains(words[2]))) {
+            return Grammar.CLAUSE;
+        }
+        if (first.endsWith("ing") && first.length() > 4 && words.length > 2 && (THIRD_PERSON_VERBS.contains(words[2])
+                || words.length > 3 && THIRD_PERSON_VERBS.contains(words[3]))) {
             return Grammar.CLAUSE;
         }
         if (NOUN_STARTS.contains(first) || POSSESSIVES.contains(first) || (first.endsWith("ing") && first.length() > 4)) {

@@ -29,6 +29,20 @@ class ReflectionTableTest {
 
     static Stream<Arguments> answers() {
         return Stream.of(
+                // a long answer's feeling is named without cutting the thought off at "whether"
+                row(ANYTHING, "Mixed, honestly, I've been here four years and I like the people a lot, but the work has "
+                                + "become very repetitive since the reorg and I'm not sure whether that is the job or just "
+                                + "this year, and I keep wondering if I should move teams or even companies but I don't want "
+                                + "to throw away what I've built",
+                        "There's a lot here. I noticed you said \"the work has become very repetitive since the reorg\". "
+                                + "Of all of it, what matters most to you?"),
+                // a subject and a verb make a sentence, not a noun phrase: no "what you'd like is the team runs"
+                row(WISH, "The team runs a release without me",
+                        "So the team runs a release without you — did I get that right?"),
+                row(INSIGHT, "Being seen matters more to me than I thought",
+                        "So what you've noticed is that being seen matters more to you than you thought — did I get that right?"),
+                row(ANYTHING, "The template is out, nobody has used it yet",
+                        "So the template is out, nobody has used it yet — did I get that right?"),
                 // an emoji alone is an answer to how someone feels: asked about, not "I didn't catch anything"
                 row(ANYTHING, "😕", "Say a little more about \"😕\": what does it mean for you?"),
                 // a question the person will ask someone is quoted as a question, not turned into an aim
@@ -37,6 +51,7 @@ class ReflectionTableTest {
                 row(ANYTHING, "Should I stay or look elsewhere?",
                         "So you're weighing up: \"Should I stay or look elsewhere\" — did I get that right?"),
                 // "no wait" says the person changed their mind; it is not part of what they said
+                row(WISH, "no wait, staff engineer", "So what you're hoping for, in your words: \"staff engineer\" — did I get that right?"),
                 row(ANYTHING, "no wait, she writes it and presents it to me",
                         "So she writes it and presents it to you — did I get that right?"),
                 // "that" before "completely" is a pronoun, not the start of a clause: no cut at "want to lose"

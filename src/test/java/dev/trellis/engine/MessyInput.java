@@ -57,7 +57,8 @@ enum MessyInput {
     private static final Pattern BACKWARDS = Pattern.compile("^(?:back|go back|previous|undo|zurück)[.!]?$");
     private static final Pattern FOREIGN_LETTERS = Pattern.compile("[äöüßñáíóúàèìòùçœ¿¡]");
     private static final Pattern FOREIGN_WORDS = Pattern.compile("\\b(?:ich|und|nicht|ist|mein|meine|mit|für|aber"
-            + "|wir|sie|das|der|die|ein|eine|auch|noch|sehr|du|dass|wie|hast|bin|war|el|los|que|por|pero|muy|je|et|pas|mais"
+            + "|wir|sie|das|der|die|ein|eine|auch|noch|sehr|du|dass|wie|hast|bin|war|mehr|zum|zur|weniger|nichts|weiter"
+            + "|brauche|habe|sind|schon|el|los|que|por|pero|muy|je|et|pas|mais"
             + "|avec|très)\\b");
     private static final Pattern ASKS_WHO = Pattern.compile("\\b(?:who|whom|whose|name|wer|wem|wen|wessen)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -37,13 +37,6 @@ class MessyTranscriptsTest {
     private static final Set<String> UTILITY_FLOWS = Set.of("export", "privacy", "delete-my-data", "link", "manager",
             "reminders");
 
-    /**
-     * Coaching flows still short of messy transcripts while they are being written; the list only shrinks (a flow
-     * that has its three fails the test until it is taken off).
-     */
-    private static final Set<String> STILL_SHORT = Set.of("career-plan", "career-wheel", "goal-checkin", "grow",
-            "manager-nudge", "pinnacles-foothills");
-
     @Test
     void everyCoachingFlowHasThreeMessyTranscripts() throws IOException {
         Set<String> flows = flowIds();
@@ -61,10 +54,6 @@ class MessyTranscriptsTest {
         }
         Map<String, List<String>> tooFew = new TreeMap<>(messyByFlow);
         tooFew.values().removeIf(list -> list.size() >= TRANSCRIPTS_PER_FLOW);
-        assertThat(STILL_SHORT.stream().filter(flow -> !tooFew.containsKey(flow)).toList())
-                .as("flows listed as still short that have their messy transcripts now: take them off the list")
-                .isEmpty();
-        tooFew.keySet().removeAll(STILL_SHORT);
         assertThat(tooFew).as("coaching flows with fewer than " + TRANSCRIPTS_PER_FLOW + " transcripts whose messy: "
                 + "list names " + KINDS_PER_TRANSCRIPT + " kinds or more").isEmpty();
     }

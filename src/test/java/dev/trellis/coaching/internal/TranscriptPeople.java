@@ -37,6 +37,11 @@ public class TranscriptPeople {
             consents.give("seed-alex-goal", "alex", new SharedItem("goal", "g-shared"), Audience.MANAGER, at);
             people.save(new Person("alex", Map.of(), "Alex", "Europe/Berlin", "en", null, false, at, at));
             links.importConfirmed("alex", MANAGER, at, false);
+            // manager-nudge-typed.yaml and manager-nudge-unsure.yaml: a manager with one report each, nothing shared yet
+            people.save(new Person("bea", Map.of(), "Bea", "Europe/London", "en", null, false, at, at));
+            links.importConfirmed("bea", "transcript-manager-nudge-typed", at, false);
+            people.save(new Person("ravi-k", Map.of(), "Ravi", "Europe/London", "en", null, false, at, at));
+            links.importConfirmed("ravi-k", "transcript-manager-nudge-unsure", at, false);
             // manager-*.yaml: requests waiting for the transcript's person, a confirmed manager, and colleagues to
             // name (Lee has a Slack identity, so Trellis can ask Lee; the others never talked with Trellis)
             people.save(new Person("sam", Map.of(), "Sam Okafor", "Europe/London", "en", null, false, at, at));
