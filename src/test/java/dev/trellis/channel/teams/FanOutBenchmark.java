@@ -115,6 +115,8 @@ class FanOutBenchmark {
         Instant due = started.plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         setReminders(slackPeople, due);
         Instant set = Instant.now();
+        Map<String, Long> cpuBefore = cpuByThreadGroup();
+        long processCpuBefore = processCpuNanos();
         AtomicBoolean fanOutRunning = new AtomicBoolean(true);
         List<Long> slackReplies = Collections.synchronizedList(new ArrayList<>());
         List<Long> teamsReplies = Collections.synchronizedList(new ArrayList<>());
@@ -145,6 +147,8 @@ class FanOutBenchmark {
             }
         }
         Instant finished = Instant.now();
+        long processCpu = processCpuNanos() - processCpuBefore;
+        Map<String, Long> cpuAfter = cpuByThreadGroup();
         fanOutRunning.set(false);
         for (Future<?> f : chatting) {
             f.get();
@@ -182,7 +186,7 @@ class FanOutBenchmark {
                 quantiles(slackLateness), quantiles(teamsLateness), quantiles(allLateness), lost, doubled,
                 STUB.limited("slack"), STUB.limited("teams"), slackReplies.size(), quantiles(sorted(slackReplies)),
                 teamsReplies.size(), quantiles(sorted(teamsReplies)), unanswered.get(),
-                stages(due, slackArrivals, teamsArrivals));
+                stages(due, slackArrivals, teamsArrivals) + cpu(cpuBefore, cpuAfter, processCpu));
         System.out.print(report);
         Files.writeString(Path.of("target", "fanout-benchmark.txt"), report);
         assertThat(set).as("all reminders were set before they were due").isBefore(due);
@@ -237,6 +241,48 @@ class FanOutBenchmark {
         return "  stages, ms from the minute (a negative figure is before it):\n"
                 + stage("Quartz fired", fired) + stage("inbox stored", accepted)
                 + stage("turn done, slot booked", processed) + stage("platform received", arrived);
+    }
+
+    /**
+     * CPU time per reminder from the end of setting them to the end of the fan-out, by thread group: unlike the
+     * paces, it hardly depends on what else the machine runs, so runs under different loads compare.
+     */
+    private static String cpu(Map<String, Long> before, Map<String, Long> after, long processNanos) {
+        StringBuilder out = new StringBuilder(String.format(
+                "  CPU while it ran: %.1f s for the process, %.2f ms a reminder; by threads (ms a reminder):",
+                processNanos / 1e9, processNanos / 1e6 / PEOPLE));
+        after.forEach((group, nanos) -> out.append(String.format(" %s %.2f,", group,
+                (nanos - before.getOrDefault(group, 0L)) / 1e6 / PEOPLE)));
+        out.setLength(out.length() - 1);
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the live threads, by what they do (the name without its number). */
+    private static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String group = name.contains("QuartzSchedulerThread") ? "quartz-acquire"
+                    : name.contains("_Worker-") ? "quartz-jobs"
+                    : name.startsWith("inbox-") ? "inbox"
+                    : name.startsWith("outbox-timer") ? "outbox-timers"
+                    : name.startsWith("mongo-server-worker") ? "mongo-server"
+                    : name.startsWith("http-nio") ? "http" : "other";
+            if (nanos > 0) {
+                groups.merge(group, nanos, Long::sum);
+            }
+        }
+        return groups;
     }
 
     private static String stage(String name, List<Long> offsets) {
