@@ -27,11 +27,16 @@ record ControlWords(String done, String choose, String accept, String decline) {
      * Home reads it); English for someone unknown. Read only when a message has such a word.
      */
     static Function<String, ControlWords> ofPeople(PersonContext people, MessageBundle messages) {
+        Function<String, String> locales = localesOf(people);
+        return personId -> in(messages, locales.apply(personId));
+    }
+
+    /** A person's locale by their Trellis id, as their person data names it; null for someone unknown. */
+    static Function<String, String> localesOf(PersonContext people) {
         return personId -> {
-            if (personId == null || people == null) return ENGLISH;
+            if (personId == null || people == null) return null;
             Object person = people.reader(SlackChannel.NAME, personId).read("person");
-            return person instanceof Map<?, ?> known && known.get("locale") instanceof String locale
-                    ? in(messages, locale) : ENGLISH;
+            return person instanceof Map<?, ?> known && known.get("locale") instanceof String locale ? locale : null;
         };
     }
 

@@ -62,12 +62,12 @@ final class PeerInvitations {
     private final SlackInbound translate;
     private final Notices notices;
     private final Clock clock;
-    // the invitee's Accept / Decline in their language, by their Slack identity
-    private final Function<PlatformIdentity, ControlWords> words;
+    // what the invitation says to each of the two, in their own language, by their Slack identity
+    private final Function<PlatformIdentity, PeerTexts> texts;
 
     PeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound translate, Notices notices, Clock clock,
-                    Function<PlatformIdentity, ControlWords> words) {
-        this.words = words;
+                    Function<PlatformIdentity, PeerTexts> texts) {
+        this.texts = texts;
         this.mongo = mongo;
         this.inbox = inbox;
         this.translate = translate;
@@ -81,13 +81,15 @@ final class PeerInvitations {
 
     /** Stores the invitation and sends it; returns the ephemeral reply for the inviter. */
     String invite(SlashCommandPayload command) {
+        PeerTexts inviter = texts.apply(new PlatformIdentity(SlackChannel.NAME, command.getTeamId(),
+                command.getUserId()));
         Matcher partner = USER.matcher(command.getText());
         if (!partner.find()) {
-            return "Whom shall I invite? Mention them, like `/coach peer @alex`.";
+            return inviter.say("whom", command.getUserId(), null);
         }
         String partnerId = partner.group(1);
         if (partnerId.equals(command.getUserId())) {
-            return "Peer coaching takes two: invite a colleague.";
+            return inviter.say("takesTwo", command.getUserId(), null);
         }
         String id = command.getTeamId() + ":" + command.getTriggerId();
         try {
@@ -96,15 +98,14 @@ final class PeerInvitations {
         } catch (DuplicateKeyException retried) {
             // Slack re-sent the same command; the first one already invited
         }
-        return "I've asked <@" + partnerId + "> whether they'd like a peer-coaching session with you. "
-                + "Nothing starts unless they accept.";
+        return inviter.say("asked", command.getUserId(), partnerId);
     }
 
     private void send(Invitation invitation) {
+        PeerTexts partner = textsOf(invitation.teamId(), invitation.partner());
         notices.post(invitation.teamId(), invitation.partner(), "peer-invite/" + invitation.id(),
-                "<@" + invitation.inviter() + "> invites you to a peer-coaching session.",
-                invitationBlocks(invitation.id(), invitation.inviter(),
-                        words.apply(new PlatformIdentity(SlackChannel.NAME, invitation.teamId(), invitation.partner()))),
+                partner.say("invites", invitation.inviter(), invitation.partner()),
+                invitationBlocks(invitation.id(), invitation.inviter(), partner),
                 () -> mongo.updateFirst(query(where("_id").is(invitation.id())),
                         new Update().set("sentAt", clock.instant()), Invitation.class));
     }
@@ -161,23 +162,27 @@ final class PeerInvitations {
     }
 
     private void tellBoth(BlockActionPayload payload, Invitation invitation, boolean accepted) {
-        String verdict = accepted ? "accepted" : "declined";
         if (payload.getContainer() != null && payload.getContainer().getMessageTs() != null) {
-            String text = "You " + verdict + " <@" + invitation.inviter() + ">'s peer-coaching invitation.";
+            String text = textsOf(invitation.teamId(), invitation.partner())
+                    .say(accepted ? "youAccepted" : "youDeclined", invitation.inviter(), invitation.partner());
             notices.update(invitation.teamId(), payload.getContainer().getChannelId(),
                     payload.getContainer().getMessageTs(), "peer-answered/" + invitation.id(), text,
                     List.of(section(s -> s.text(markdownText(text)))));
         }
-        String note = "<@" + invitation.partner() + "> " + verdict + " your peer-coaching invitation."
-                + (accepted ? " I'll walk you both through the session." : "");
+        String note = textsOf(invitation.teamId(), invitation.inviter())
+                .say(accepted ? "theyAccepted" : "theyDeclined", invitation.inviter(), invitation.partner());
         notices.post(invitation.teamId(), invitation.inviter(), "peer-told/" + invitation.id(), note,
                 List.of(section(s -> s.text(markdownText(note)))));
     }
 
-    static List<LayoutBlock> invitationBlocks(String id, String inviter, ControlWords words) {
+    private PeerTexts textsOf(String teamId, String userId) {
+        return texts.apply(new PlatformIdentity(SlackChannel.NAME, teamId, userId));
+    }
+
+    static List<LayoutBlock> invitationBlocks(String id, String inviter, PeerTexts partner) {
+        ControlWords words = partner.controls();
         return List.of(
-                section(s -> s.text(markdownText("<@" + inviter + "> invites you to a peer-coaching session: "
-                        + "a guided conversation where you take turns coaching each other. Would you like to?"))),
+                section(s -> s.text(markdownText(partner.say("invitation", inviter, null)))),
                 actions(a -> a.blockId("peer:" + id).elements(List.of(
                         button(b -> b.actionId(ActionIds.peer(true, id)).text(plainText(words.accept())).style("primary")
                                 .value("accept")),

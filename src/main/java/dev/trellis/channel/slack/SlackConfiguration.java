@@ -148,9 +148,9 @@ class SlackConfiguration {
     PeerInvitations slackPeerInvitations(MongoTemplate mongo, Inbox inbox, SlackInbound slackInbound,
                                          Notices slackNotices, Clock clock, PersonDirectory directory,
                                          ObjectProvider<PersonContext> people, MessageBundle messages) {
-        var byPerson = ControlWords.ofPeople(people.getIfAvailable(() -> PersonContext.NONE), messages);
+        var locales = ControlWords.localesOf(people.getIfAvailable(() -> PersonContext.NONE));
         return new PeerInvitations(mongo, inbox, slackInbound, slackNotices, clock,
-                identity -> directory.find(identity).map(byPerson).orElse(ControlWords.ENGLISH));
+                identity -> new PeerTexts(messages, directory.find(identity).map(locales).orElse(null)));
     }
 
     @Bean

@@ -115,13 +115,32 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void aGermanInviteeIsAskedToAnnehmenOrAblehnenAPeerSession() {
+    void aGermanInviteeIsAskedInGermanToAnnehmenOrAblehnenAPeerSession() {
         String de = com.slack.api.util.json.GsonFactory.createSnakeCase()
-                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", wordsOf("person-de")));
+                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", new PeerTexts(MESSAGES, "de")));
         String en = com.slack.api.util.json.GsonFactory.createSnakeCase()
-                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", wordsOf("person-en")));
+                .toJson(PeerInvitations.invitationBlocks("inv1", "U0SAM", new PeerTexts(MESSAGES, null)));
 
-        assertThat(de).contains("\"text\":\"Annehmen\"", "\"text\":\"Ablehnen\"").doesNotContain("Accept", "Decline");
-        assertThat(en).contains("\"text\":\"Accept\"", "\"text\":\"Decline\"");
+        assertThat(de).contains("\"text\":\"Annehmen\"", "\"text\":\"Ablehnen\"")
+                .contains("@U0SAM\\u003e lädt dich zu einer Peer-Coaching-Session ein").doesNotContain("Accept", "Decline")
+                .doesNotContain("invites you");
+        assertThat(en).contains("\"text\":\"Accept\"", "\"text\":\"Decline\"")
+                .contains("@U0SAM\\u003e invites you to a peer-coaching session: a guided conversation");
+    }
+
+    @Test
+    void eachOfThePeerInvitationsSentencesIsSaidInTheReadersLanguageWithBothMentions() {
+        PeerTexts de = new PeerTexts(MESSAGES, "de");
+        PeerTexts en = new PeerTexts(MESSAGES, "en");
+
+        assertThat(de.say("asked", "U1", "U2")).startsWith("Ich habe <@U2> gefragt");
+        assertThat(en.say("asked", "U1", "U2")).startsWith("I've asked <@U2> whether");
+        assertThat(de.say("theyDeclined", "U1", "U2")).isEqualTo("<@U2> hat deine Peer-Coaching-Einladung abgelehnt.");
+        assertThat(en.say("youAccepted", "U1", "U2")).isEqualTo("You accepted <@U1>'s peer-coaching invitation.");
+        assertThat(de.say("whom", "U1", null)).startsWith("Wen soll ich einladen?");
+        for (String key : java.util.List.of("whom", "takesTwo", "asked", "invites", "invitation", "youAccepted",
+                "youDeclined", "theyAccepted", "theyDeclined")) {
+            assertThat(de.say(key, "U1", "U2")).as(key).doesNotContain("{").isNotEqualTo(en.say(key, "U1", "U2"));
+        }
     }
 }
