@@ -1,6 +1,7 @@
 package dev.trellis.engine;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -33,6 +34,18 @@ public interface PersonContext {
      */
     default Reader reader(String channel, String personId, String locale) {
         return reader(channel, personId);
+    }
+
+    /** The locale the person's data names ({@code person.locale}); empty when it names none. */
+    default Optional<String> locale(String channel, String personId) {
+        return localeIn(Map.of("person", reader(channel, personId).read("person") instanceof Map<?, ?> person
+                ? person : Map.of()));
+    }
+
+    /** The locale named in {@code context}, variables as {@link #load} gives them; empty when it names none. */
+    static Optional<String> localeIn(Map<String, Object> context) {
+        return context.get("person") instanceof Map<?, ?> person && person.get("locale") instanceof String locale
+                && !locale.isBlank() ? Optional.of(locale) : Optional.empty();
     }
 
     /** Reads the variables of one snapshot; may keep what it read to share it between variables. */

@@ -91,10 +91,7 @@ final class AppHome {
         Optional<String> person = directory.find(new PlatformIdentity(SlackChannel.NAME, teamId, userId));
         if (person.isPresent()) {
             Map<String, Object> context = people.load(SlackChannel.NAME, person.get());
-            if (context.get("person") instanceof Map<?, ?> known && known.get("locale") instanceof String l
-                    && !l.isBlank()) {
-                locale = l;
-            }
+            locale = PersonContext.localeIn(context).orElse(locale);
             middle.addAll(goals(context, locale));
             middle.addAll(reminders(comingUp.apply(person.get(), locale), locale));
         }

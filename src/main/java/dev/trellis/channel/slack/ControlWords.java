@@ -1,6 +1,5 @@
 package dev.trellis.channel.slack;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import dev.trellis.engine.PersonContext;
@@ -33,11 +32,8 @@ record ControlWords(String done, String choose, String accept, String decline) {
 
     /** A person's locale by their Trellis id, as their person data names it; null for someone unknown. */
     static Function<String, String> localesOf(PersonContext people) {
-        return personId -> {
-            if (personId == null || people == null) return null;
-            Object person = people.reader(SlackChannel.NAME, personId).read("person");
-            return person instanceof Map<?, ?> known && known.get("locale") instanceof String locale ? locale : null;
-        };
+        return personId -> personId == null || people == null ? null
+                : people.locale(SlackChannel.NAME, personId).orElse(null);
     }
 
     private static String word(MessageBundle messages, String locale, String key, String english) {

@@ -1,6 +1,5 @@
 package dev.trellis.channel.teams;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import dev.trellis.engine.PersonContext;
@@ -26,12 +25,8 @@ record CardWords(String send, String done, String choose) {
      * for someone unknown. Read only when a card has such a word.
      */
     static Function<String, CardWords> ofPeople(PersonContext people, MessageBundle messages) {
-        return personId -> {
-            if (personId == null || people == null) return ENGLISH;
-            Object person = people.reader(TeamsChannel.NAME, personId).read("person");
-            return person instanceof Map<?, ?> known && known.get("locale") instanceof String locale
-                    ? in(messages, locale) : ENGLISH;
-        };
+        return personId -> personId == null || people == null ? ENGLISH
+                : people.locale(TeamsChannel.NAME, personId).map(locale -> in(messages, locale)).orElse(ENGLISH);
     }
 
     private static String word(MessageBundle messages, String locale, String key, String english) {

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The web chat's JSON API. Every call belongs to one {@link WebUser} (a signed-in employee or a browser's session,
@@ -111,9 +110,7 @@ class WebChatController {
         PersonContext known = context.getIfAvailable();
         if (user == null || known == null) return "en";
         return people.find(user.identity())
-                .map(personId -> known.reader(WebOutboundChannel.CHANNEL, personId).read("person"))
-                .filter(Map.class::isInstance).map(person -> ((Map<?, ?>) person).get("locale"))
-                .filter(String.class::isInstance).map(String.class::cast).filter(l -> !l.isBlank()).orElse("en");
+                .flatMap(personId -> known.locale(WebOutboundChannel.CHANNEL, personId)).orElse("en");
     }
 
     private static String word(MessageBundle bundle, String locale, String key, String fallback) {
