@@ -7,9 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +25,7 @@ import dev.trellis.engine.Delivery;
 import dev.trellis.engine.Outbound;
 import dev.trellis.engine.OutboundChannel;
 import dev.trellis.engine.Recipient;
+import dev.trellis.testing.SlackWebApiStub;
 
 class SlackChannelTest extends SlackTestEnvironment {
 
@@ -224,13 +222,7 @@ class SlackChannelTest extends SlackTestEnvironment {
     }
 
     static Map<String, String> form(String body) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
+        return SlackWebApiStub.form(body);
     }
 
 }
